@@ -1,0 +1,28 @@
+// Custom Elements Manifest analyzer settings: the element's JSDoc is the single source
+// of custom-elements.json, the README API tables and framework typings.
+
+/** Keeps the public API only: no private members, no events without a documented name. */
+function publicApiOnly() {
+  return {
+    name: 'chatkit-embed-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (decl.members) {
+            decl.members = decl.members.filter(
+              (m) => m.privacy !== 'private' && !m.name.startsWith('#') && !m.name.startsWith('_'),
+            );
+          }
+          if (decl.events) decl.events = decl.events.filter((e) => e.name && e.description);
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/chatkit-embed.ts', 'src/define.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [publicApiOnly()],
+};

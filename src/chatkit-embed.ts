@@ -1,0 +1,489 @@
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
+import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
+import { parseAttributes, type ConfigIssue, type ParsedAttributes } from './attribute-parsers.js';
+import { createAuthFetch } from './auth-fetch.js';
+import { resolveBackend, type Backend } from './backend.js';
+import { forwardChatKitEvents } from './chatkit-events.js';
+import { ColorSchemeController } from './controllers/color-scheme-controller.js';
+import { ChatKitEmbedError } from './errors.js';
+import {
+  ChatKitEmbedErrorEvent,
+  ChatKitEmbedReadyEvent,
+  ChatKitEmbedScriptLoadEvent,
+} from './events.js';
+import { buildOptions, sameOptions } from './options-builder.js';
+import { ReadyGate } from './ready-gate.js';
+import { CHATKIT_TAG, loadChatKitScript } from './script-loader.js';
+import { apiKeyMessage, findApiKey, looksLikeApiKey } from './secret-guard.js';
+import { SecretSource, SessionError } from './secret-source.js';
+import { createStateView, type StateView } from './state-view.js';
+import { styles } from './styles.js';
+
+/** What the element is showing: nothing yet, a loading state, the chat, or an error. */
+export type ChatKitEmbedState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The first parameter of one of ChatKit's methods. */
+type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extends (
+  param: infer P,
+  ...rest: never[]
+) => unknown
+  ? P
+  : never;
+
+/**
+ * Puts an OpenAI ChatKit chat on any page. Loads OpenAI's ChatKit script, fetches and
+ * refreshes the session secrets (hosted) or bearer tokens (self-hosted), and passes the
+ * full option set to ChatKit whenever an attribute or property changes.
+ *
+ * @tagname chatkit-embed
+ * @summary An OpenAI ChatKit chat as one tag, for hosted and self-hosted backends.
+ *
+ * @fires {ChatKitEmbedScriptLoadEvent} chatkit-embed-script-load - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
+ * @fires {ChatKitEmbedReadyEvent} chatkit-embed-ready - ChatKit is ready; method calls queued before now have started running.
+ * @fires {ChatKitEmbedErrorEvent} chatkit-embed-error - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
+ * @fires chatkit.ready - Re-dispatched from ChatKit: its frame has loaded.
+ * @fires chatkit.error - Re-dispatched from ChatKit: `detail: { error }`.
+ * @fires chatkit.effect - Re-dispatched from ChatKit: a client effect, `detail: { name, data? }`.
+ * @fires chatkit.deeplink - Re-dispatched from ChatKit: a `chatkit-link://` was clicked, `detail: { name, data? }`.
+ * @fires chatkit.response.start - Re-dispatched from ChatKit: the assistant started answering.
+ * @fires chatkit.response.end - Re-dispatched from ChatKit: the assistant finished answering.
+ * @fires chatkit.history.open - Re-dispatched from ChatKit: the history view opened.
+ * @fires chatkit.history.close - Re-dispatched from ChatKit: the history view closed.
+ * @fires chatkit.thread.change - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires chatkit.thread.load.start - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires chatkit.thread.load.end - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires chatkit.tool.change - Re-dispatched from ChatKit: `detail: { toolId }`.
+ * @fires chatkit.log - Re-dispatched from ChatKit: diagnostics, `detail: { name, data? }`.
+ *
+ * @csspart chat - The box that holds ChatKit; it fills the element.
+ * @csspart loading - The loading state, shown until ChatKit is ready.
+ * @csspart error - The error state.
+ * @csspart error-message - The error state's explanation.
+ * @csspart retry-button - The error state's "Try again" button.
+ *
+ * @cssprop [--chatkit-embed-height=600px] - Height of the element.
+ * @cssprop [--chatkit-embed-min-height=320px] - Height below which the element never shrinks.
+ * @cssprop [--chatkit-embed-overlay-background=Canvas] - Background of the loading and error states.
+ * @cssprop [--chatkit-embed-overlay-color=CanvasText] - Text colour of the loading and error states.
+ * @cssprop [--chatkit-embed-focus-color=Highlight] - Focus ring of the retry button.
+ */
+export class ChatKitEmbed extends ReactiveElement {
+  static override styles = styles;
+
+  readonly #colorScheme = new ColorSchemeController(this);
+  readonly #gate = new ReadyGate<OpenAIChatKit>();
+  #inner?: OpenAIChatKit;
+  #unforward?: () => void;
+  #source?: SecretSource;
+  #backend?: Backend;
+  #parsed: ParsedAttributes = {};
+  #sentOptions?: ChatKitOptions;
+  /** Bumped on every start and teardown, so late async results of an old run are dropped. */
+  #run = 0;
+  #needsStart = false;
+  readonly #reportedIssues = new Set<string>();
+  #view?: StateView;
+
+  // Stable function identities: `setOptions` runs again only when something changed.
+  readonly #getClientSecretForChatKit = (current: string | null) => this.#secretFor(current);
+  readonly #authFetch = createAuthFetch(
+    { get: (current) => this.#secretFor(current) },
+    (input, init) => this.#baseFetch()(input, init),
+  );
+
+  @state() private _state: ChatKitEmbedState = 'idle';
+  @state() private _error: ChatKitEmbedError | null = null;
+
+  /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
+  @property({ attribute: 'session-url' }) sessionUrl: string | null = null;
+
+  /** Self-hosted mode: URL of your ChatKit-protocol server. */
+  @property({ attribute: 'api-url' }) apiUrl: string | null = null;
+
+  /** Self-hosted mode: the domain key from OpenAI's domain allowlist (any placeholder on localhost). */
+  @property({ attribute: 'domain-key' }) domainKey: string | null = null;
+
+  /**
+   * URL of OpenAI's ChatKit script, for tests or a proxy.
+   */
+  @property({ attribute: 'script-src' }) scriptSrc = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
+
+  /**
+   * Milliseconds to wait for `openai-chatkit` to be defined before showing an error.
+   */
+  @property({ type: Number, attribute: 'script-timeout' }) scriptTimeout = 15_000;
+
+  /**
+   * Milliseconds each request to `session-url` may take before it is abandoned (and retried).
+   */
+  @property({ type: Number, attribute: 'session-timeout' }) sessionTimeout = 10_000;
+
+  /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system setting live. */
+  @property() theme: 'light' | 'dark' | 'auto' | null = null;
+
+  /** Accent colour, any CSS colour (`theme.color.accent.primary`). */
+  @property({ attribute: 'accent-color' }) accentColor: string | null = null;
+
+  /** Corner roundness: `pill`, `round`, `soft` or `sharp`. */
+  @property() radius: 'pill' | 'round' | 'soft' | 'sharp' | null = null;
+
+  /** Spacing: `compact`, `normal` or `spacious`. */
+  @property() density: 'compact' | 'normal' | 'spacious' | null = null;
+
+  /** UI language, such as `en` or `fr-CA`; defaults to the browser's. */
+  @property() locale: string | null = null;
+
+  /** Greeting on the start screen. */
+  @property() greeting: string | null = null;
+
+  /** Placeholder of the message box. */
+  @property() placeholder: string | null = null;
+
+  /** Starter prompts: `First|Second`, or a JSON array of strings or `{label, prompt, icon?}`. */
+  @property({ attribute: 'starter-prompts' }) starterPrompts: string | null = null;
+
+  /** Fixed header title, instead of the thread's title. */
+  @property({ attribute: 'header-title' }) headerTitle: string | null = null;
+
+  /** Turns the thread history panel off. */
+  @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
+
+  /** Thread to open first (ChatKit's `initialThread`). */
+  @property({ attribute: 'thread-id' }) threadId: string | null = null;
+
+  /** Markdown disclaimer below the message box. */
+  @property() disclaimer: string | null = null;
+
+  /** Accessible title of ChatKit's frame. */
+  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
+
+  /** Any `ChatKitOptions`, functions included. Attributes override the fields they name; `api` comes from the backend attributes when they are set. */
+  @property({ attribute: false }) options: Partial<ChatKitOptions> | null = null;
+
+  /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
+  @property({ attribute: false }) getClientSecret:
+    | ((currentClientSecret: string | null) => Promise<string>)
+    | null = null;
+
+  /** Extra headers for requests to `session-url`. */
+  @property({ attribute: false }) sessionHeaders: Record<string, string> | null = null;
+
+  /** Credentials mode for requests to `session-url` (`include` for a cross-origin endpoint that uses cookies). */
+  @property({ attribute: false }) sessionCredentials: RequestCredentials = 'same-origin';
+
+  /** JSON body for requests to `session-url`; `{}` when unset. */
+  @property({ attribute: false }) sessionBody: unknown = null;
+
+  /** What the element shows now; mirrored in the `state` attribute for CSS. */
+  get state(): ChatKitEmbedState {
+    return this._state;
+  }
+
+  /** The error behind the error state, or `null`. */
+  get error(): ChatKitEmbedError | null {
+    return this._error;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Started from `updated()`, so properties a framework sets right after insertion
+    // are in place before anything is resolved.
+    this.#needsStart = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#needsStart = false;
+    this.#teardown();
+    this.#gate.close(
+      new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'),
+    );
+    this._state = 'idle';
+  }
+
+  // Decisions that change `_state` are taken here, before rendering, so they never cost
+  // a second update.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const { value, issues } = parseAttributes(this);
+    this.#parsed = value;
+    for (const issue of issues) this.#reportIssueOnce(issue);
+    if (!this.isConnected) return;
+    if (this.#needsStart) {
+      this.#needsStart = false;
+      void this.#start();
+      return;
+    }
+    const configChanged = [...changed.keys()].some((key) => key !== '_state' && key !== '_error');
+    if (!configChanged) return;
+    if (this._state === 'error' && this._error?.code === 'config-invalid') {
+      void this.#start(); // the page may have fixed its configuration
+      return;
+    }
+    const keyAt = this.#findApiKey();
+    if (keyAt) {
+      this.#teardown();
+      this.#fail(new ChatKitEmbedError('config-invalid', apiKeyMessage(keyAt), { attribute: keyAt }));
+    } else if (this._state !== 'idle' && !sameOptions(this.#resolveBackend().backend, this.#backend)) {
+      void this.#start(); // a different backend means a different chat
+    }
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    this.#view ??= createStateView(this.renderRoot as ShadowRoot, () => this.retry());
+    this.#view.show(this._state, this._error);
+    this.setAttribute('state', this._state);
+  }
+
+  // Runs after every update, including those the colour-scheme controller asks for;
+  // `#applyOptions` sends nothing unless the options really changed.
+  protected override updated(): void {
+    this.#applyOptions();
+  }
+
+  async #start(): Promise<void> {
+    this.#teardown();
+    const run = this.#run;
+    this._error = null;
+    const keyAt = this.#findApiKey();
+    if (keyAt) {
+      this.#fail(new ChatKitEmbedError('config-invalid', apiKeyMessage(keyAt), { attribute: keyAt }));
+      return;
+    }
+    const { backend, issue } = this.#resolveBackend();
+    if (!backend) {
+      this.#fail(new ChatKitEmbedError('config-invalid', issue!.message, { attribute: issue!.attribute }));
+      return;
+    }
+    this.#backend = backend;
+    this._state = 'loading';
+    const secretUrl =
+      backend.mode === 'self-hosted' ? backend.tokenUrl : backend.mode === 'hosted' && !backend.custom ? backend.sessionUrl : undefined;
+    if (secretUrl) {
+      this.#source = new SecretSource({
+        url: secretUrl,
+        request: () => ({
+          ...(this.sessionHeaders && { headers: this.sessionHeaders }),
+          credentials: this.sessionCredentials,
+          body: this.sessionBody ?? {},
+        }),
+        timeoutMs: this.sessionTimeout,
+        onRefreshError: (error) => this.#report(sessionFailed(error), false),
+      });
+    }
+    // The script and the first secret load in parallel, never one after the other.
+    const script = loadChatKitScript(document, {
+      src: this.scriptSrc,
+      nonce: this.nonce,
+      timeoutMs: this.scriptTimeout,
+    }).then(
+      () => {
+        if (run === this.#run) this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(this.scriptSrc));
+      },
+      (error: Error) => {
+        throw new ChatKitEmbedError('script-load-failed', error.message, { cause: error });
+      },
+    );
+    const secret = this.#source?.get(null).catch((error: SessionError) => {
+      throw sessionFailed(error);
+    });
+    try {
+      await Promise.all([script, secret]);
+    } catch (error) {
+      if (run === this.#run) this.#fail(error as ChatKitEmbedError);
+      return;
+    }
+    if (run !== this.#run) return;
+    await this.updateComplete;
+    if (run === this.#run) this.#mount(run);
+  }
+
+  #mount(run: number): void {
+    const inner = document.createElement(CHATKIT_TAG) as OpenAIChatKit;
+    this.#inner = inner;
+    this.#unforward = forwardChatKitEvents(inner, this, (event) => {
+      if (event.type === 'chatkit.ready' && run === this.#run && this._state === 'loading') {
+        this._state = 'ready';
+        this.dispatchEvent(new ChatKitEmbedReadyEvent());
+        void this.#gate.open(inner);
+      }
+    });
+    this.#view!.chat.replaceChildren(inner);
+    this.#applyOptions();
+  }
+
+  #applyOptions(): void {
+    const inner = this.#inner;
+    if (!inner || !this.#backend) return;
+    const next = buildOptions({
+      options: this.options,
+      attributes: this.#parsed,
+      api: this.#api(this.#backend),
+      prefersDark: this.#colorScheme.prefersDark,
+    });
+    if (this.#sentOptions && sameOptions(this.#sentOptions, next)) return;
+    this.#sentOptions = next;
+    try {
+      inner.setOptions(next);
+    } catch (error) {
+      this.#fail(
+        new ChatKitEmbedError('config-invalid', `ChatKit refused the options: ${(error as Error).message}`, {
+          attribute: 'options',
+          cause: error,
+        }),
+      );
+    }
+  }
+
+  #api(backend: Backend): ChatKitOptions['api'] {
+    if (backend.mode === 'options') return backend.api;
+    if (backend.mode === 'hosted') return { getClientSecret: this.#getClientSecretForChatKit };
+    const base = this.options?.api;
+    const fetch = backend.tokenUrl ? this.#authFetch : base && 'url' in base ? base.fetch : undefined;
+    return {
+      ...(base && 'url' in base ? base : {}),
+      url: backend.url,
+      domainKey: backend.domainKey,
+      ...(fetch && { fetch }),
+    };
+  }
+
+  /** Hosted secrets and self-hosted tokens, as ChatKit (or the auth fetch) asks for them. */
+  async #secretFor(current: string | null): Promise<string> {
+    try {
+      const secret = this.getClientSecret ? await this.getClientSecret(current) : await this.#source!.get(current);
+      if (looksLikeApiKey(secret)) {
+        throw new SessionError('api-key', apiKeyMessage('The secret returned by getClientSecret'));
+      }
+      return secret;
+    } catch (error) {
+      const failure =
+        error instanceof SessionError
+          ? sessionFailed(error)
+          : new ChatKitEmbedError('session-failed', 'The getClientSecret function failed.', { cause: error });
+      if (!(error instanceof SessionError && error.reason === 'aborted')) {
+        this.#report(failure, this._state !== 'ready');
+      }
+      throw failure;
+    }
+  }
+
+  #baseFetch(): typeof fetch {
+    const base = this.options?.api;
+    return base && 'url' in base && base.fetch ? base.fetch : globalThis.fetch.bind(globalThis);
+  }
+
+  #resolveBackend() {
+    return resolveBackend({
+      sessionUrl: this.sessionUrl,
+      apiUrl: this.apiUrl,
+      domainKey: this.domainKey,
+      hasSecretFunction: typeof this.getClientSecret === 'function',
+      optionsApi: this.options?.api,
+    });
+  }
+
+  /** Where an OpenAI API key sits in the configuration, if anywhere. */
+  #findApiKey(): string | undefined {
+    for (const name of this.getAttributeNames()) {
+      if (looksLikeApiKey(this.getAttribute(name))) return name;
+    }
+    return (
+      findApiKey(this.options, 'options') ??
+      findApiKey(this.sessionHeaders, 'sessionHeaders') ??
+      findApiKey(this.sessionBody, 'sessionBody')
+    );
+  }
+
+  #teardown(): void {
+    this.#run++;
+    this.#source?.dispose();
+    this.#source = undefined;
+    this.#unforward?.();
+    this.#unforward = undefined;
+    this.#inner?.remove();
+    this.#inner = undefined;
+    this.#sentOptions = undefined;
+    this.#backend = undefined;
+  }
+
+  #fail(error: ChatKitEmbedError): void {
+    this._error = error;
+    this._state = 'error';
+    this.#gate.close(
+      new ChatKitEmbedError('not-ready', `ChatKit is not ready: ${error.message}`, { cause: error }),
+    );
+    this.dispatchEvent(new ChatKitEmbedErrorEvent(error, true));
+  }
+
+  #report(error: ChatKitEmbedError, fatal: boolean): void {
+    if (fatal) this.#fail(error);
+    else this.dispatchEvent(new ChatKitEmbedErrorEvent(error, false));
+  }
+
+  #reportIssueOnce(issue: ConfigIssue): void {
+    const key = `${issue.attribute}\u0000${issue.message}`;
+    if (this.#reportedIssues.has(key)) return;
+    this.#reportedIssues.add(key);
+    this.#report(new ChatKitEmbedError('config-invalid', issue.message, { attribute: issue.attribute }), false);
+  }
+
+  /** Starts over after an error: reloads the script if it failed and fetches a new session. */
+  retry(): void {
+    if (this.isConnected) void this.#start();
+  }
+
+  /** Focuses ChatKit's message box. */
+  focusComposer(): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.focusComposer());
+  }
+
+  /** Opens a thread by id, or a new thread with `null`. */
+  setThreadId(threadId: string | null): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.setThreadId(threadId));
+  }
+
+  /** Sends a user message. */
+  sendUserMessage(message: ChatKitMethodParam<'sendUserMessage'>): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.sendUserMessage(message));
+  }
+
+  /** Fills the message box without sending. */
+  setComposerValue(value: ChatKitMethodParam<'setComposerValue'>): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.setComposerValue(value));
+  }
+
+  /** Sends a custom action to the backend. */
+  sendCustomAction(
+    action: { type: string; payload?: Record<string, unknown> },
+    itemId?: string,
+  ): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.sendCustomAction(action, itemId));
+  }
+
+  /** Opens the thread history view. */
+  showHistory(): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.showHistory());
+  }
+
+  /** Closes the thread history view. */
+  hideHistory(): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.hideHistory());
+  }
+
+  /** Asks ChatKit to fetch thread updates from the backend. */
+  fetchUpdates(): Promise<void> {
+    return this.#gate.call((chatkit) => chatkit.fetchUpdates());
+  }
+
+}
+
+function sessionFailed(error: SessionError): ChatKitEmbedError {
+  return new ChatKitEmbedError('session-failed', error.message, {
+    ...(error.status !== undefined && { status: error.status }),
+    cause: error,
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The element's own events. Each bubbles and is composed; names follow the tag.
+ * ChatKit's `chatkit.*` events are re-dispatched on the element as they are.
+ */
+import type { ChatKitEvents } from '@openai/chatkit';
+import type { ChatKitEmbedError, ChatKitEmbedErrorCode } from './errors.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. */
+export class ChatKitEmbedScriptLoadEvent extends CustomEvent<{ src: string }> {
+  static readonly eventName = 'chatkit-embed-script-load';
+  constructor(src: string) {
+    super(ChatKitEmbedScriptLoadEvent.eventName, { ...init, detail: { src } });
+  }
+}
+
+/** ChatKit is ready: queued method calls run now. */
+export class ChatKitEmbedReadyEvent extends CustomEvent<void> {
+  static readonly eventName = 'chatkit-embed-ready';
+  constructor() {
+    super(ChatKitEmbedReadyEvent.eventName, init);
+  }
+}
+
+export interface ChatKitEmbedErrorDetail {
+  code: ChatKitEmbedErrorCode;
+  message: string;
+  /** The attribute or option at fault, for `config-invalid`. */
+  attribute?: string;
+  /** The session endpoint's HTTP status, for `session-failed`. */
+  status?: number;
+  /** Whether the element stopped and shows its error state. */
+  fatal: boolean;
+  error: ChatKitEmbedError;
+}
+
+/** Something failed. `detail.code` says what; the message is safe to show or log. */
+export class ChatKitEmbedErrorEvent extends CustomEvent<ChatKitEmbedErrorDetail> {
+  static readonly eventName = 'chatkit-embed-error';
+  constructor(error: ChatKitEmbedError, fatal: boolean) {
+    super(ChatKitEmbedErrorEvent.eventName, {
+      ...init,
+      detail: {
+        code: error.code,
+        message: error.message,
+        ...(error.attribute !== undefined && { attribute: error.attribute }),
+        ...(error.status !== undefined && { status: error.status }),
+        fatal,
+        error,
+      },
+    });
+  }
+}
+
+declare global {
+  // ChatKit's events reach the page from <chatkit-embed> under their own names.
+  interface GlobalEventHandlersEventMap extends ChatKitEvents {
+    'chatkit-embed-script-load': ChatKitEmbedScriptLoadEvent;
+    'chatkit-embed-ready': ChatKitEmbedReadyEvent;
+    'chatkit-embed-error': ChatKitEmbedErrorEvent;
+  }
+}

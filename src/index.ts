@@ -1,0 +1,19 @@
+/**
+ * chatkit-embed: `<chatkit-embed>`, an OpenAI ChatKit chat as one tag.
+ * Importing this module registers the element.
+ */
+import './define.js';
+
+export { ChatKitEmbed, type ChatKitEmbedState } from './chatkit-embed.js';
+export { ChatKitEmbedError, type ChatKitEmbedErrorCode } from './errors.js';
+export {
+  ChatKitEmbedErrorEvent,
+  ChatKitEmbedReadyEvent,
+  ChatKitEmbedScriptLoadEvent,
+  type ChatKitEmbedErrorDetail,
+} from './events.js';
+export { CHATKIT_EVENT_NAMES, type ChatKitEventName } from './chatkit-events.js';
+export { CHATKIT_SCRIPT_URL, TRUSTED_TYPES_POLICY } from './script-loader.js';
+export type { SessionFailure } from './secret-source.js';
+// ChatKit's own types, so users need no second package for them.
+export type * from '@openai/chatkit';

@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { CHATKIT_EVENT_NAMES } from '../../src/index.js';
+import { FAKE_SRC, hosted, inner, mount, uniqueKey, waitForState } from './helpers.js';
+
+describe('<chatkit-embed> methods', () => {
+  it('has the eight ChatKit methods; calls made before ready are queued and run in order', async () => {
+    const el = await hosted(uniqueKey(), 'slow', '&ms=300');
+    expect(el.state).to.equal('loading');
+    const done = Promise.all([
+      el.setComposerValue({ text: 'draft' }),
+      el.sendUserMessage({ text: 'hello' }),
+      el.setThreadId('thr_2'),
+      el.sendCustomAction({ type: 'buy' }, 'item_1'),
+      el.showHistory(),
+      el.hideHistory(),
+      el.fetchUpdates(),
+      el.focusComposer(),
+    ]);
+    await done;
+    expect(el.state).to.equal('ready');
+    expect(inner(el).methodCalls).to.deep.equal([
+      { method: 'setComposerValue', args: [{ text: 'draft' }] },
+      { method: 'sendUserMessage', args: [{ text: 'hello' }] },
+      { method: 'setThreadId', args: ['thr_2'] },
+      { method: 'sendCustomAction', args: [{ type: 'buy' }, 'item_1'] },
+      { method: 'showHistory', args: [] },
+      { method: 'hideHistory', args: [] },
+      { method: 'fetchUpdates', args: [] },
+      { method: 'focusComposer', args: [] },
+    ]);
+  });
+
+  it('calls run at once when ready', async () => {
+    const el = await hosted(uniqueKey());
+    await waitForState(el, 'ready');
+    await el.setThreadId(null);
+    expect(inner(el).methodCalls).to.deep.equal([{ method: 'setThreadId', args: [null] }]);
+  });
+
+  it('queued calls reject with a clear error when ChatKit never becomes ready', async () => {
+    const el = await hosted(uniqueKey(), 'status', '&code=401');
+    const call = el.sendUserMessage({ text: 'hello' });
+    let caught: { code?: string; message?: string } = {};
+    await call.catch((error) => (caught = error));
+    expect(caught.code).to.equal('not-ready');
+    expect(caught.message).to.contain('401');
+  });
+
+  it('queued calls reject when the element is removed before ready', async () => {
+    const el = await hosted(uniqueKey(), 'slow', '&ms=2000');
+    const call = el.focusComposer();
+    el.remove();
+    let caught: { code?: string } = {};
+    await call.catch((error) => (caught = error));
+    expect(caught.code).to.equal('not-ready');
+  });
+});
+
+describe('<chatkit-embed> events', () => {
+  // One case per ChatKit event: name, bubbles, composed, detail, and exactly once.
+  const details: Record<string, unknown> = {
+    'chatkit.error': { error: new Error('boom') },
+    'chatkit.effect': { name: 'confetti', data: { n: 1 } },
+    'chatkit.deeplink': { name: 'open', data: { id: 'x' } },
+    'chatkit.thread.change': { threadId: 'thr_1' },
+    'chatkit.thread.load.start': { threadId: 'thr_1' },
+    'chatkit.thread.load.end': { threadId: 'thr_1' },
+    'chatkit.tool.change': { toolId: 'search' },
+    'chatkit.log': { name: 'x', data: {} },
+  };
+  for (const name of CHATKIT_EVENT_NAMES) {
+    it(`${name} reaches a document listener once, bubbling and composed, detail intact`, async () => {
+      const el = await hosted(uniqueKey());
+      await waitForState(el, 'ready');
+      const onHost: Event[] = [];
+      const onDocument: CustomEvent[] = [];
+      const hostListener = (e: Event) => onHost.push(e);
+      const docListener = (e: Event) => onDocument.push(e as CustomEvent);
+      el.addEventListener(name, hostListener);
+      document.addEventListener(name, docListener);
+      try {
+        inner(el).emit(name, details[name] as never);
+      } finally {
+        el.removeEventListener(name, hostListener);
+        document.removeEventListener(name, docListener);
+      }
+      expect(onHost).to.have.length(1);
+      expect(onDocument).to.have.length(1);
+      const event = onDocument[0]!;
+      expect(event.target).to.equal(el);
+      expect(event.bubbles).to.equal(true);
+      expect(event.composed).to.equal(true);
+      expect(event.detail).to.equal(details[name] ?? null);
+    });
+  }
+
+  it('chatkit-embed-ready: bubbles, composed, once', async () => {
+    const seen: Event[] = [];
+    const listener = (e: Event) => seen.push(e);
+    document.addEventListener('chatkit-embed-ready', listener);
+    const el = await hosted(uniqueKey());
+    await waitForState(el, 'ready');
+    document.removeEventListener('chatkit-embed-ready', listener);
+    const mine = seen.filter((e) => e.target === el);
+    expect(mine).to.have.length(1);
+    expect(mine[0]!.bubbles && mine[0]!.composed).to.equal(true);
+  });
+
+  it('chatkit-embed-script-load: bubbles, composed, names the script', async () => {
+    const seen: CustomEvent[] = [];
+    const listener = (e: Event) => seen.push(e as CustomEvent);
+    document.addEventListener('chatkit-embed-script-load', listener);
+    const el = await mount(html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`);
+    await waitForState(el, 'ready');
+    document.removeEventListener('chatkit-embed-script-load', listener);
+    const mine = seen.filter((e) => e.target === el);
+    expect(mine).to.have.length(1);
+    expect(mine[0]!.bubbles && mine[0]!.composed).to.equal(true);
+    expect(mine[0]!.detail).to.deep.equal({ src: FAKE_SRC });
+  });
+});
