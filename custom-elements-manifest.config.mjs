@@ -23,6 +23,9 @@ function publicApiOnly() {
 export default {
   globs: ['src/chatkit-embed.ts', 'src/define.ts'],
   outdir: '.',
+  // package.json's customElements field is written by hand; the analyzer would point it
+  // at whatever --outdir it was given (the freshness check uses a scratch folder).
+  packagejson: false,
   litelement: true,
   plugins: [publicApiOnly()],
 };

@@ -3,6 +3,7 @@
  * a `ConfigIssue` naming the attribute, and is left out; it never throws.
  */
 import type { StartScreenPrompt, SupportedLocale, ThemeOption } from '@openai/chatkit';
+import { looksLikeApiKey } from './secret-guard.js';
 
 export type ThemeAttribute = 'light' | 'dark' | 'auto';
 export type RadiusAttribute = NonNullable<ThemeOption['radius']>;
@@ -71,7 +72,7 @@ export function parseAttributes(raw: RawAttributes): {
     if ((allowed as readonly string[]).includes(normal)) return normal as T;
     issues.push({
       attribute,
-      message: `${attribute}="${text}" is not one of ${allowed.join(', ')}; it is ignored.`,
+      message: `${attribute}=${quote(text)} is not one of ${allowed.join(', ')}; it is ignored.`,
     });
     return undefined;
   };
@@ -79,7 +80,7 @@ export function parseAttributes(raw: RawAttributes): {
     if (text == null) return undefined;
     const trimmed = text.trim();
     if (pattern.test(trimmed)) return trimmed;
-    issues.push({ attribute, message: `${attribute}="${text}" is not ${what}; it is ignored.` });
+    issues.push({ attribute, message: `${attribute}=${quote(text)} is not ${what}; it is ignored.` });
     return undefined;
   };
   const text = (t: string | null | undefined) => (t == null || t === '' ? undefined : t);
@@ -157,6 +158,11 @@ function isPromptObject(entry: unknown): entry is StartScreenPrompt {
     (typeof prompt === 'string' || Array.isArray(prompt)) &&
     (icon === undefined || typeof icon === 'string')
   );
+}
+
+/** The value for a message, unless it could be a secret: messages reach events and logs. */
+function quote(text: string): string {
+  return looksLikeApiKey(text) ? '(a value that looks like an API key)' : JSON.stringify(text);
 }
 
 function assign<K extends keyof ParsedAttributes>(

@@ -69,3 +69,15 @@ function present(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }
+
+/**
+ * What makes two backends the same chat: where it connects, not the identity of the
+ * functions involved (a page that re-creates `options.api.getClientSecret` on every
+ * change should get new options, not a restarted chat).
+ */
+export function backendIdentity(backend: Backend | undefined): string {
+  if (!backend) return '';
+  if (backend.mode !== 'options') return JSON.stringify(backend);
+  const api = backend.api;
+  return JSON.stringify('url' in api ? { mode: 'options', url: api.url, domainKey: api.domainKey } : { mode: 'options' });
+}

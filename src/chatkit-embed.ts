@@ -4,7 +4,7 @@ import { state } from 'lit/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import { parseAttributes, type ConfigIssue, type ParsedAttributes } from './attribute-parsers.js';
 import { createAuthFetch } from './auth-fetch.js';
-import { resolveBackend, type Backend } from './backend.js';
+import { backendIdentity, resolveBackend, type Backend } from './backend.js';
 import { forwardChatKitEvents } from './chatkit-events.js';
 import { ColorSchemeController } from './controllers/color-scheme-controller.js';
 import { ChatKitEmbedError } from './errors.js';
@@ -13,7 +13,7 @@ import {
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
 } from './events.js';
-import { buildOptions, sameOptions } from './options-builder.js';
+import { buildOptions, sameOptions, snapshot } from './options-builder.js';
 import { ReadyGate } from './ready-gate.js';
 import { CHATKIT_TAG, loadChatKitScript } from './script-loader.js';
 import { apiKeyMessage, findApiKey, looksLikeApiKey } from './secret-guard.js';
@@ -82,6 +82,9 @@ export class ChatKitEmbed extends ReactiveElement {
   #sentOptions?: ChatKitOptions;
   /** Bumped on every start and teardown, so late async results of an old run are dropped. */
   #run = 0;
+  /** Aborted on teardown: stops the current run's waits. */
+  #runAbort?: AbortController;
+  #readyTimer?: ReturnType<typeof setTimeout>;
   #needsStart = false;
   readonly #reportedIssues = new Set<string>();
   #view?: StateView;
@@ -111,9 +114,9 @@ export class ChatKitEmbed extends ReactiveElement {
   @property({ attribute: 'script-src' }) scriptSrc = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
 
   /**
-   * Milliseconds to wait for `openai-chatkit` to be defined before showing an error.
+   * Milliseconds to wait for ChatKit, first for its script to define `openai-chatkit`, then for it to be ready, before showing an error.
    */
-  @property({ type: Number, attribute: 'script-timeout' }) scriptTimeout = 15_000;
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = 30_000;
 
   /**
    * Milliseconds each request to `session-url` may take before it is abandoned (and retried).
@@ -209,7 +212,10 @@ export class ChatKitEmbed extends ReactiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { value, issues } = parseAttributes(this);
     this.#parsed = value;
-    for (const issue of issues) this.#reportIssueOnce(issue);
+    const keyAt = this.#findApiKey();
+    // With a key on the page the chat stops anyway; reporting also its attribute
+    // problems would only add noise.
+    if (!keyAt) for (const issue of issues) this.#reportIssueOnce(issue);
     if (!this.isConnected) return;
     if (this.#needsStart) {
       this.#needsStart = false;
@@ -222,11 +228,13 @@ export class ChatKitEmbed extends ReactiveElement {
       void this.#start(); // the page may have fixed its configuration
       return;
     }
-    const keyAt = this.#findApiKey();
     if (keyAt) {
       this.#teardown();
       this.#fail(new ChatKitEmbedError('config-invalid', apiKeyMessage(keyAt), { attribute: keyAt }));
-    } else if (this._state !== 'idle' && !sameOptions(this.#resolveBackend().backend, this.#backend)) {
+    } else if (
+      this._state !== 'idle' &&
+      backendIdentity(this.#resolveBackend().backend) !== backendIdentity(this.#backend)
+    ) {
       void this.#start(); // a different backend means a different chat
     }
   }
@@ -247,6 +255,8 @@ export class ChatKitEmbed extends ReactiveElement {
   async #start(): Promise<void> {
     this.#teardown();
     const run = this.#run;
+    const abort = new AbortController();
+    this.#runAbort = abort;
     this._error = null;
     const keyAt = this.#findApiKey();
     if (keyAt) {
@@ -278,7 +288,8 @@ export class ChatKitEmbed extends ReactiveElement {
     const script = loadChatKitScript(document, {
       src: this.scriptSrc,
       nonce: this.nonce,
-      timeoutMs: this.scriptTimeout,
+      timeoutMs: this.loadTimeout,
+      signal: abort.signal,
     }).then(
       () => {
         if (run === this.#run) this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(this.scriptSrc));
@@ -306,11 +317,23 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#inner = inner;
     this.#unforward = forwardChatKitEvents(inner, this, (event) => {
       if (event.type === 'chatkit.ready' && run === this.#run && this._state === 'loading') {
+        clearTimeout(this.#readyTimer);
         this._state = 'ready';
         this.dispatchEvent(new ChatKitEmbedReadyEvent());
         void this.#gate.open(inner);
       }
     });
+    const timeoutMs = this.loadTimeout > 0 ? this.loadTimeout : 30_000;
+    this.#readyTimer = setTimeout(() => {
+      if (run !== this.#run || this._state !== 'loading') return;
+      this.#fail(
+        new ChatKitEmbedError(
+          'not-ready',
+          `ChatKit loaded but was not ready within ${timeoutMs / 1000} s. Check the browser console ` +
+            "and the network panel for errors from ChatKit's frame or your backend.",
+        ),
+      );
+    }, timeoutMs);
     this.#view!.chat.replaceChildren(inner);
     this.#applyOptions();
   }
@@ -325,7 +348,8 @@ export class ChatKitEmbed extends ReactiveElement {
       prefersDark: this.#colorScheme.prefersDark,
     });
     if (this.#sentOptions && sameOptions(this.#sentOptions, next)) return;
-    this.#sentOptions = next;
+    // A copy: the page may change its options objects in place later.
+    this.#sentOptions = snapshot(next);
     try {
       inner.setOptions(next);
     } catch (error) {
@@ -353,8 +377,13 @@ export class ChatKitEmbed extends ReactiveElement {
 
   /** Hosted secrets and self-hosted tokens, as ChatKit (or the auth fetch) asks for them. */
   async #secretFor(current: string | null): Promise<string> {
+    const run = this.#run;
+    const backend = this.#backend;
     try {
-      const secret = this.getClientSecret ? await this.getClientSecret(current) : await this.#source!.get(current);
+      const own = backend?.mode === 'hosted' && backend.custom ? this.getClientSecret : null;
+      const source = this.#source;
+      if (!own && !source) throw new SessionError('aborted', 'The chat was removed before a session was ready.');
+      const secret = own ? await own(current) : await source!.get(current);
       if (looksLikeApiKey(secret)) {
         throw new SessionError('api-key', apiKeyMessage('The secret returned by getClientSecret'));
       }
@@ -364,7 +393,9 @@ export class ChatKitEmbed extends ReactiveElement {
         error instanceof SessionError
           ? sessionFailed(error)
           : new ChatKitEmbedError('session-failed', 'The getClientSecret function failed.', { cause: error });
-      if (!(error instanceof SessionError && error.reason === 'aborted')) {
+      // Failures of a run that has since ended (retry, new backend, removal) are not news.
+      const stale = run !== this.#run || !this.isConnected;
+      if (!stale && !(error instanceof SessionError && error.reason === 'aborted')) {
         this.#report(failure, this._state !== 'ready');
       }
       throw failure;
@@ -400,6 +431,11 @@ export class ChatKitEmbed extends ReactiveElement {
 
   #teardown(): void {
     this.#run++;
+    this.#runAbort?.abort();
+    this.#runAbort = undefined;
+    clearTimeout(this.#readyTimer);
+    // Calls made from now on wait for the next ChatKit, not the one being removed.
+    this.#gate.reset();
     this.#source?.dispose();
     this.#source = undefined;
     this.#unforward?.();

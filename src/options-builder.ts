@@ -63,10 +63,11 @@ function buildTheme(
  * Structural equality for option objects: plain objects and arrays by content, anything
  * else (functions included) by identity. Decides whether `setOptions` must run again.
  */
-export function sameOptions(a: unknown, b: unknown): boolean {
+export function sameOptions(a: unknown, b: unknown, depth = 0): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  // Options this deep are a cycle or a mistake; calling them different is safe.
+  if (depth > MAX_DEPTH || Array.isArray(a) !== Array.isArray(b)) return false;
   if (!isPlain(a) || !isPlain(b)) return false;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
@@ -74,9 +75,22 @@ export function sameOptions(a: unknown, b: unknown): boolean {
   return keysA.every(
     (key) =>
       Object.prototype.hasOwnProperty.call(b, key) &&
-      sameOptions((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+      sameOptions((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth + 1),
   );
 }
+
+/**
+ * A copy of the plain objects and arrays in `value` (functions and class instances are
+ * kept as they are), so that what was sent can be compared with what the page later
+ * changes in place.
+ */
+export function snapshot<T>(value: T, depth = 0): T {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || !isPlain(value)) return value;
+  if (Array.isArray(value)) return value.map((item) => snapshot(item, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v, depth + 1)])) as T;
+}
+
+const MAX_DEPTH = 32;
 
 function isPlain(value: object): boolean {
   if (Array.isArray(value)) return true;

@@ -19,6 +19,8 @@ export interface ScriptLoadOptions {
   /** CSP nonce for the `<script>`; defaults to the nonce of a script already on the page. */
   nonce?: string;
   timeoutMs?: number;
+  /** Stops this caller's wait (and its timer); the shared load goes on for others. */
+  signal?: AbortSignal;
 }
 
 interface TrustedTypePolicyLike {
@@ -49,28 +51,58 @@ export function loadChatKitScript(doc: Document, options: ScriptLoadOptions = {}
 
   let perDoc = loads.get(doc);
   if (!perDoc) loads.set(doc, (perDoc = new Map()));
-  let shared = perDoc.get(src);
+  const pending = perDoc;
+  let shared = pending.get(src);
   if (!shared) {
     shared = insertScript(doc, win, src, options.nonce);
-    perDoc.set(src, shared);
-    shared.catch(() => perDoc.delete(src));
+    pending.set(src, shared);
+    shared.catch(() => forget(doc, pending, src, shared!));
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ScriptLoadError(
-            `ChatKit did not start within ${timeoutMs / 1000} s: the script at ${src} is ` +
-              'still loading or loaded without defining <openai-chatkit>. Check the network ' +
-              'panel for a blocked or very slow request.',
-          ),
+  return new Promise<void>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new ScriptLoadError('The wait for ChatKit was cancelled.'));
+    };
+    const timer = setTimeout(() => {
+      done();
+      // A stalled load is dropped, so that a retry inserts a fresh <script>.
+      forget(doc, pending, src, shared!);
+      reject(
+        new ScriptLoadError(
+          `ChatKit did not start within ${timeoutMs / 1000} s: the script at ${src} is ` +
+            'still loading or loaded without defining <openai-chatkit>. Check the network ' +
+            'panel for a blocked or very slow request.',
         ),
-      timeoutMs,
+      );
+    }, timeoutMs);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    shared!.then(
+      () => {
+        done();
+        resolve();
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
     );
   });
-  return Promise.race([shared, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Drops a failed or stalled load (and its element), if it is still the current one. */
+function forget(doc: Document, pending: Map<string, Promise<void>>, src: string, load: Promise<void>): void {
+  if (pending.get(src) !== load) return;
+  pending.delete(src);
+  const win = doc.defaultView;
+  if (win?.customElements.get(CHATKIT_TAG)) return;
+  for (const script of doc.querySelectorAll<HTMLScriptElement>('script[data-chatkit-embed]')) {
+    if (script.src === src) script.remove();
+  }
 }
 
 function insertScript(doc: Document, win: Window, src: string, nonce?: string): Promise<void> {
@@ -93,6 +125,7 @@ function insertScript(doc: Document, win: Window, src: string, nonce?: string): 
     });
   });
   script.async = true;
+  script.dataset.chatkitEmbed = '';
   const pageNonce = nonce || doc.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
   if (pageNonce) script.nonce = pageNonce;
   try {

@@ -90,6 +90,8 @@ export const DEFAULT_REFRESH_LEAD_MS = 60_000;
  * handed out; a new one is fetched instead.
  */
 const STALE_MARGIN_MS = 5_000;
+/** Longest delay `setTimeout` honours; longer ones fire at once (a 32-bit signed int). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** `expires_at` above this is taken for milliseconds, a common server-side slip. */
 const MILLISECONDS_THRESHOLD = 1e11;
 
@@ -207,8 +209,10 @@ export class SecretSource {
       ...secret,
       staleAtMs: secret.expiresAtMs - Math.min(STALE_MARGIN_MS, Math.max(0, lifetime) / 4),
     };
-    if (lifetime <= 0) return;
     const lead = Math.min(this.#options.refreshLeadMs ?? DEFAULT_REFRESH_LEAD_MS, lifetime / 2);
+    // Past ~24.8 days a timer would fire at once, and again for each new secret; such a
+    // secret is refreshed on demand instead, when ChatKit or a stale check asks.
+    if (lifetime <= 0 || lifetime - lead > MAX_TIMER_MS) return;
     this.#refreshTimer = setTimeout(() => {
       this.#fetchShared().catch((error: SessionError) => {
         if (error.reason !== 'aborted') this.#options.onRefreshError?.(error);

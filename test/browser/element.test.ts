@@ -152,6 +152,31 @@ describe('<chatkit-embed> options', () => {
     expect(chat.optionsLog).to.have.length(2);
   });
 
+  it('sends options the page changed in place, once it sets them again', async () => {
+    const options: Partial<ChatKitOptions> = { startScreen: { greeting: 'A' } };
+    const el = await mount(
+      html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${uniqueKey()}" .options=${options}></chatkit-embed>`,
+    );
+    await waitForState(el, 'ready');
+    options.startScreen!.greeting = 'B';
+    el.options = { ...options };
+    await el.updateComplete;
+    expect(inner(el).optionsLog.map((o) => o.startScreen?.greeting)).to.deep.equal(['A', 'B']);
+  });
+
+  it('a new options.api.getClientSecret function updates the options without restarting the chat', async () => {
+    const el = await mount(html`<chatkit-embed
+      script-src=${FAKE_SRC}
+      .options=${{ api: { getClientSecret: async () => 'ek_a' } }}
+    ></chatkit-embed>`);
+    await waitForState(el, 'ready');
+    const chat = inner(el);
+    el.options = { api: { getClientSecret: async () => 'ek_b' }, startScreen: { greeting: 'Hi' } };
+    await el.updateComplete;
+    expect(inner(el)).to.equal(chat);
+    expect(chat.optionsLog).to.have.length(2);
+  });
+
   it('theme="auto" follows prefers-color-scheme live', async () => {
     await emulateMedia({ colorScheme: 'light' });
     const el = await mount(

@@ -47,6 +47,53 @@ describe('<chatkit-embed> methods', () => {
     expect(caught.message).to.contain('401');
   });
 
+  it('after a restart, calls go to the new ChatKit, not the removed one', async () => {
+    const el = await hosted(uniqueKey());
+    await waitForState(el, 'ready');
+    const old = inner(el);
+    el.sessionUrl = `/session/slow?ms=300&key=${uniqueKey()}`;
+    await el.updateComplete;
+    const call = el.setThreadId('thr_new');
+    await waitForState(el, 'ready');
+    await call;
+    expect(old.methodCalls).to.deep.equal([]);
+    expect(inner(el).methodCalls).to.deep.equal([{ method: 'setThreadId', args: ['thr_new'] }]);
+  });
+
+  it('when ChatKit loads but never gets ready, the element says so and queued calls reject', async () => {
+    // The fake is never ready when the backend fails its first request.
+    const el = await mount(
+      html`<chatkit-embed script-src=${FAKE_SRC} load-timeout="500" api-url="/session/status?code=500&key=${uniqueKey()}" domain-key="domain_pk_localhost_dev"></chatkit-embed>`,
+    );
+    let caught: { code?: string } = {};
+    const call = el.focusComposer().catch((error) => (caught = error));
+    await waitForState(el, 'error');
+    expect(el.error!.code).to.equal('not-ready');
+    expect(el.error!.message).to.contain('not ready within 0.5 s');
+    await call;
+    expect(caught.code).to.equal('not-ready');
+  });
+
+  it('a late failure of a getClientSecret from before a retry does not break the new start', async () => {
+    let calls = 0;
+    const el = await mount(html`<chatkit-embed
+      script-src=${FAKE_SRC}
+      .getClientSecret=${async () => {
+        calls++;
+        if (calls === 1) {
+          await new Promise((resolve) => setTimeout(resolve, 400));
+          throw new Error('first call fails late');
+        }
+        return 'ek_second';
+      }}
+    ></chatkit-embed>`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    el.retry();
+    await waitForState(el, 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(el.state).to.equal('ready');
+  });
+
   it('queued calls reject when the element is removed before ready', async () => {
     const el = await hosted(uniqueKey(), 'slow', '&ms=2000');
     const call = el.focusComposer();

@@ -24,7 +24,7 @@ describe('<chatkit-embed> when the ChatKit script does not arrive', () => {
     const el = await mount(
       html`<chatkit-embed
         script-src="/fake/defines-nothing.js"
-        script-timeout="300"
+        load-timeout="300"
         session-url="/session/ok?key=${uniqueKey()}"
       ></chatkit-embed>`,
     );

@@ -110,13 +110,16 @@ describe('<chatkit-embed> session endpoint failures', () => {
 });
 
 describe('<chatkit-embed> secret refresh', () => {
-  it('refreshes ahead of expiry, so ChatKit gets a fresh secret without waiting', async () => {
+  it('refreshes ahead of expiry, so ChatKit gets a fresh secret without waiting', async function () {
+    this.timeout(12_000);
     const key = uniqueKey();
-    // Lives 4 s: the element refreshes at 2 s, the fake asks again at 3 s.
-    const el = await hosted(key, 'ok', '&ttl=4');
+    // Lives 7-8 s (expires_at is in whole seconds): the element refreshes at half of
+    // that (3.5-4 s), the fake asks 2 s before expiry (5-6 s), and the element's next
+    // refresh is due at 7-8 s. At 6.5 s exactly two sessions exist.
+    const el = await hosted(key, 'ok', '&ttl=8');
     await waitForState(el, 'ready');
     const chat = inner(el);
-    await new Promise((resolve) => setTimeout(resolve, 3300));
+    await new Promise((resolve) => setTimeout(resolve, 6500));
     expect(chat.secrets).to.have.length(2);
     expect(chat.secrets[0]).to.match(/^ek_1@/);
     expect(chat.secrets[1]).to.match(/^ek_2@/);
@@ -125,10 +128,11 @@ describe('<chatkit-embed> secret refresh', () => {
 
   it('stops refreshing once removed', async () => {
     const key = uniqueKey();
-    const el = await hosted(key, 'ok', '&ttl=2');
+    // Lives 3-4 s: a refresh would be due within 2 s; removal must cancel it.
+    const el = await hosted(key, 'ok', '&ttl=4');
     await waitForState(el, 'ready');
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     expect((await requestsFor(key)).length).to.equal(1);
   });
 });

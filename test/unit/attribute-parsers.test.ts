@@ -88,3 +88,12 @@ describe('parseStarterPrompts', () => {
     expect(parseStarterPrompts('  ')).toEqual({});
   });
 });
+
+describe('parseAttributes and secrets', () => {
+  it('never repeats a value that looks like an API key in its messages', () => {
+    const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz123456';
+    const { issues } = parseAttributes({ accentColor: key, theme: key, locale: key });
+    expect(issues).toHaveLength(3);
+    for (const issue of issues) expect(issue.message).not.toContain(key);
+  });
+});

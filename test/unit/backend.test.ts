@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBackend } from '../../src/backend.js';
+import { backendIdentity, resolveBackend } from '../../src/backend.js';
 
 const none = { hasSecretFunction: false };
 
@@ -47,5 +47,25 @@ describe('resolveBackend', () => {
     const { issue } = resolveBackend(none);
     expect(issue?.attribute).toBe('session-url');
     expect(issue?.message).toMatch(/session-url.*api-url.*domain-key/);
+  });
+});
+
+describe('backendIdentity', () => {
+  it('is the same for options.api objects that differ only in function identity', () => {
+    const a = resolveBackend({ ...none, optionsApi: { getClientSecret: async () => 'a' } }).backend;
+    const b = resolveBackend({ ...none, optionsApi: { getClientSecret: async () => 'b' } }).backend;
+    expect(backendIdentity(a)).toBe(backendIdentity(b));
+  });
+
+  it('differs when the URL, domain key, token endpoint or mode differ', () => {
+    const ids = [
+      { ...none, sessionUrl: '/s' },
+      { ...none, sessionUrl: '/t' },
+      { ...none, apiUrl: '/chatkit', domainKey: 'k1' },
+      { ...none, apiUrl: '/chatkit', domainKey: 'k2' },
+      { ...none, apiUrl: '/chatkit', domainKey: 'k1', sessionUrl: '/s' },
+      { hasSecretFunction: true },
+    ].map((input) => backendIdentity(resolveBackend(input).backend));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

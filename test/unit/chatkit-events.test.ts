@@ -7,7 +7,7 @@ describe('forwardChatKitEvents', () => {
     expect(CHATKIT_EVENT_NAMES).toContain('chatkit.thread.change');
   });
 
-  it.each([true, false])('re-dispatches each event once on the host (original bubbles: %s)', (bubbles) => {
+  it.each([true, false])('re-dispatches on the host, bubbling and composed whatever the original (original bubbles: %s)', (bubbles) => {
     const inner = new EventTarget();
     const host = new EventTarget();
     const seen: CustomEvent[] = [];

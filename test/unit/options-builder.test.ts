@@ -1,6 +1,6 @@
 import type { ChatKitOptions } from '@openai/chatkit';
 import { describe, expect, it } from 'vitest';
-import { buildOptions, sameOptions } from '../../src/options-builder.js';
+import { buildOptions, sameOptions, snapshot } from '../../src/options-builder.js';
 
 const api = { getClientSecret: async () => 'ek' };
 
@@ -110,5 +110,23 @@ describe('sameOptions', () => {
     [{ d: new Date(0) }, { d: new Date(0) }, false],
   ])('%j vs %j → %s', (a, b, same) => {
     expect(sameOptions(a, b)).toBe(same);
+  });
+});
+
+describe('snapshot', () => {
+  it('copies plain data, keeps functions, and sees later in-place changes as changes', () => {
+    const onAction = async () => {};
+    const options = { startScreen: { greeting: 'A', prompts: [{ label: 'x', prompt: 'x' }] }, widgets: { onAction } };
+    const sent = snapshot(options);
+    expect(sent).toEqual(options);
+    expect(sent.widgets.onAction).toBe(onAction);
+    options.startScreen.greeting = 'B';
+    expect(sameOptions(sent, options)).toBe(false);
+  });
+
+  it('survives cyclic options', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => sameOptions(snapshot(cyclic), cyclic)).not.toThrow();
   });
 });

@@ -46,3 +46,40 @@ describe('ReadyGate', () => {
     await expect(waiting).rejects.toThrow('never ready');
   });
 });
+
+describe('ReadyGate under restarts', () => {
+  it('a call that throws synchronously rejects alone and does not stall the gate', async () => {
+    const gate = new ReadyGate<number>();
+    const bad = gate.call(() => {
+      throw new Error('sync');
+    });
+    const good = gate.call(async (n) => n * 2);
+    await gate.open(2);
+    await expect(bad).rejects.toThrow('sync');
+    expect(await good).toBe(4);
+    expect(await gate.call(async (n) => n)).toBe(2);
+  });
+
+  it('reset keeps waiting calls for the next target', async () => {
+    const gate = new ReadyGate<string>();
+    await gate.open('old');
+    gate.reset();
+    const call = gate.call(async (t) => t);
+    await gate.open('new');
+    expect(await call).toBe('new');
+  });
+
+  it('reopening while a queued call runs carries on with the new target', async () => {
+    const gate = new ReadyGate<string>();
+    let release!: () => void;
+    const first = gate.call((t) => new Promise<string>((r) => (release = () => r(t))));
+    void gate.open('a');
+    await Promise.resolve();
+    gate.reset();
+    const second = gate.call(async (t) => t);
+    void gate.open('b');
+    release();
+    expect(await first).toBe('a');
+    expect(await second).toBe('b');
+  });
+});

@@ -274,3 +274,12 @@ describe('SecretSource: bad answers, timeouts and disposal', () => {
     expect(b.calls).toHaveLength(1);
   });
 });
+
+describe('SecretSource: absurd lifetimes', () => {
+  it('schedules no refresh for a secret living longer than a timer can wait', async () => {
+    const { src, calls } = source([secret('ek_1', 40 * 24 * 3600)]);
+    await settle(src.get(null));
+    expect(vi.getTimerCount()).toBe(0);
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * chatkit-embed/server: the server side of `<chatkit-embed>` for Node and other
+ * Fetch API runtimes. No DOM code; no browser module imports it.
+ */
+export { createSessionHandler, upstreamError, type SessionHandlerOptions, type WorkflowOptions } from './hosted-sessions.js';
+export {
+  createTokenSigner,
+  createTokenHandler,
+  createTokenVerifier,
+  TokenError,
+  type TokenSigner,
+  type TokenSignerOptions,
+  type TokenHandlerOptions,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+  type TokenErrorCode,
+  type VerifiedToken,
+} from './tokens.js';
+export { createEndpoint, type EndpointOptions, type EndpointContext, type RateLimitOptions } from './endpoint.js';
+export { ServerError, type ServerErrorCode } from './errors.js';
+export { MemoryRateLimitStore, type RateLimitStore, type RateLimitRule } from './rate-limiter.js';
+export type { UserCookieOptions } from './user-cookie.js';
+export type { LogEntry, LogHook } from './log.js';
+export { setClientAddress } from './client-address.js';
+export { toNodeHandler, toFetchRequest, writeNodeResponse, type FetchHandler, type NodeAdapterOptions } from './node-adapter.js';
+export { route } from './router.js';
+export { createStandaloneServer, type StandaloneConfig } from './standalone.js';
+export type { SessionResponse } from '../shared/session-response.js';

@@ -1,0 +1,40 @@
+/**
+ * Fixed-window rate limits per key (a user, an IP). The store is an interface so
+ * several server instances can share counters; the in-memory store serves one process.
+ */
+export interface RateLimitStore {
+  /** Counts one hit for `key` in the window that contains now. */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAtMs: number }>;
+}
+
+export interface RateLimitRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  readonly #windows = new Map<string, { count: number; resetAtMs: number }>();
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetAtMs: number }> {
+    const now = Date.now();
+    let window = this.#windows.get(key);
+    if (!window || window.resetAtMs <= now) {
+      if (this.#windows.size > 10_000) this.#sweep(now);
+      window = { count: 0, resetAtMs: now + windowMs };
+      this.#windows.set(key, window);
+    }
+    window.count++;
+    return { ...window };
+  }
+
+  #sweep(now: number): void {
+    for (const [key, window] of this.#windows) if (window.resetAtMs <= now) this.#windows.delete(key);
+  }
+}
+
+/** Seconds to wait when `key` is over `rule`, or 0 when the request may go ahead. */
+export async function rateLimitDelay(store: RateLimitStore, key: string, rule: RateLimitRule): Promise<number> {
+  const { count, resetAtMs } = await store.hit(key, rule.windowMs);
+  return count > rule.limit ? Math.max(1, Math.ceil((resetAtMs - Date.now()) / 1000)) : 0;
+}

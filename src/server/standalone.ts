@@ -1,0 +1,48 @@
+/**
+ * The session server behind `npx chatkit-embed serve`, for sites with no backend of
+ * their own: one Fetch API handler with
+ *   POST /api/chatkit/session   hosted client secrets (with an API key and a workflow)
+ *   POST /api/chatkit/token     bearer tokens for a self-hosted ChatKit backend
+ *   GET  /.well-known/jwks.json the token signing key's public half
+ *   GET  /health
+ */
+import type { EndpointOptions } from './endpoint.js';
+import { jsonResponse } from './errors.js';
+import { createSessionHandler, type WorkflowOptions } from './hosted-sessions.js';
+import type { FetchHandler } from './node-adapter.js';
+import { route } from './router.js';
+import { createTokenHandler, createTokenSigner, type TokenSigner, type TokenSignerOptions } from './tokens.js';
+
+export interface StandaloneConfig extends EndpointOptions {
+  apiKey?: string;
+  baseURL?: string;
+  /** Hosted sessions are served only with a workflow (and an API key). */
+  workflow?: WorkflowOptions;
+  tokens?: TokenSignerOptions;
+}
+
+export interface StandaloneServer {
+  handler: (request: Request) => Promise<Response>;
+  /** `METHOD path` of each route, for the start-up banner. */
+  routes: string[];
+  signer: TokenSigner;
+}
+
+export async function createStandaloneServer(config: StandaloneConfig): Promise<StandaloneServer> {
+  const routes: Record<string, FetchHandler> = {};
+  const listed: string[] = [];
+  if (config.apiKey && config.workflow?.id) {
+    routes['/api/chatkit/session'] = createSessionHandler({ ...config, workflow: config.workflow });
+    listed.push('POST /api/chatkit/session');
+  }
+  const signer = await createTokenSigner(config.tokens);
+  routes['/api/chatkit/token'] = createTokenHandler({ ...config, signer });
+  listed.push('POST /api/chatkit/token');
+  if ((await signer.jwks()).keys.length) {
+    routes['/.well-known/jwks.json'] = signer.jwksHandler();
+    listed.push('GET  /.well-known/jwks.json');
+  }
+  routes['/health'] = async () => jsonResponse(200, { ok: true });
+  listed.push('GET  /health');
+  return { handler: route(routes), routes: listed, signer };
+}
