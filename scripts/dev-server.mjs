@@ -1,13 +1,26 @@
-// `npm start`: serves the demo pages from the TypeScript sources, with session
-// endpoints from chatkit-embed/server. The API key stays in this process; the browser
-// only ever sees short-lived client secrets.
+// `npm start`: serves the demo pages from the TypeScript sources, with the backends
+// from chatkit-embed/server:
+//   /chatkit               a ChatKit server (SQLite in .data/, offline responder): no API key needed
+//   /api/chatkit/token     bearer tokens for it (an anonymous user per browser, by cookie)
+//   /api/chatkit/session   hosted-mode client secrets, with OPENAI_API_KEY and CHATKIT_WORKFLOW_ID
+// The API key stays in this process; the browser only ever sees short-lived secrets.
 import { createServer } from 'vite';
-import { createSessionHandler, toNodeHandler } from '../dist/server/index.js';
+import {
+  SqliteStore,
+  createChatKitServer,
+  createSessionHandler,
+  createTokenHandler,
+  createTokenSigner,
+  createTokenVerifier,
+  offlineResponder,
+  toNodeHandler,
+} from '../dist/server/index.js';
 
 const { OPENAI_API_KEY, CHATKIT_WORKFLOW_ID, CHATKIT_BACKEND_URL } = process.env;
 const PORT = Number(process.env.PORT ?? 5173);
+const DATA_FILE = process.env.CHATKIT_DATA_FILE ?? '.data/chatkit.sqlite';
 const hostedReady = Boolean(OPENAI_API_KEY && CHATKIT_WORKFLOW_ID);
-const log = (entry) => console.log(`[session] ${JSON.stringify(entry)}`);
+const log = (entry) => console.log(`[server] ${JSON.stringify(entry)}`);
 
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -18,24 +31,37 @@ const session = hostedReady
     async () =>
       json(503, { error: { code: 'not_configured', message: 'Set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID for `npm start`.' } }, { 'retry-after': '86400' });
 
-async function proxyBackend(request) {
-  if (!CHATKIT_BACKEND_URL) {
-    return json(501, { error: { code: 'not_configured', message: 'Set CHATKIT_BACKEND_URL to a ChatKit server.' } });
-  }
-  const upstream = await fetch(CHATKIT_BACKEND_URL, {
-    method: request.method,
-    headers: { 'content-type': request.headers.get('content-type') ?? 'application/json' },
-    body: request.method === 'GET' ? undefined : await request.arrayBuffer(),
-  }).catch(() => undefined);
-  return upstream ?? json(502, { error: { code: 'backend_unreachable', message: `Could not reach ${CHATKIT_BACKEND_URL}.` } });
+// Self-hosted: tokens signed here, verified by the ChatKit server in the same process.
+const signer = await createTokenSigner();
+const token = createTokenHandler({ signer, log });
+const store = await SqliteStore.open(DATA_FILE);
+const chatkit = CHATKIT_BACKEND_URL
+  ? proxyTo(CHATKIT_BACKEND_URL)
+  : createChatKitServer({
+      store,
+      authenticate: createTokenVerifier({ jwks: await signer.jwks() }),
+      respond: offlineResponder(),
+      log,
+    });
+
+function proxyTo(url) {
+  return async (request) => {
+    const upstream = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.method === 'GET' ? undefined : await request.arrayBuffer(),
+    }).catch(() => undefined);
+    return upstream ?? json(502, { error: { code: 'backend_unreachable', message: `Could not reach ${url}.` } });
+  };
 }
 
 const demoApi = {
   name: 'chatkit-embed-demo-api',
   configureServer(server) {
     server.middlewares.use('/api/chatkit/session', toNodeHandler(session));
-    server.middlewares.use('/api/demo-status', toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: Boolean(CHATKIT_BACKEND_URL) })));
-    server.middlewares.use('/chatkit', toNodeHandler(proxyBackend));
+    server.middlewares.use('/api/chatkit/token', toNodeHandler(token));
+    server.middlewares.use('/api/demo-status', toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: true })));
+    server.middlewares.use('/chatkit', toNodeHandler(chatkit));
     server.middlewares.use((req, res, next) => {
       if (req.url === '/' || req.url === '/index.html') {
         res.writeHead(302, { location: '/demo/' });
@@ -53,14 +79,22 @@ const server = await createServer({
   plugins: [demoApi],
 });
 await server.listen();
-console.log(`chatkit-embed demo: http://localhost:${server.config.server.port}/demo/`);
-console.log(
-  hostedReady
-    ? `Hosted mode: sessions are created for workflow ${CHATKIT_WORKFLOW_ID}.`
-    : 'Hosted mode is off: set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID to try it.',
-);
+const port = server.httpServer.address().port;
+console.log(`chatkit-embed demo: http://localhost:${port}/demo/`);
 console.log(
   CHATKIT_BACKEND_URL
-    ? `Self-hosted mode: /chatkit is proxied to ${CHATKIT_BACKEND_URL}.`
-    : 'Self-hosted mode is off: set CHATKIT_BACKEND_URL to a ChatKit server to try it.',
+    ? `Self-hosted: /chatkit is proxied to ${CHATKIT_BACKEND_URL}.`
+    : `Self-hosted: /chatkit runs the built-in ChatKit server (offline responder, data in ${DATA_FILE}).`,
 );
+console.log(
+  hostedReady
+    ? `Hosted: sessions are created for workflow ${CHATKIT_WORKFLOW_ID}.`
+    : 'Hosted: off (set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID to try it).',
+);
+const stop = async () => {
+  await server.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -17,6 +17,8 @@ export type ServerErrorCode =
   | 'openai_unavailable'
   | 'openai_timeout'
   | 'not_found'
+  | 'invalid_request'
+  | 'unsupported'
   | 'internal_error';
 
 export class ServerError extends Error {

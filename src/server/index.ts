@@ -26,3 +26,18 @@ export { toNodeHandler, toFetchRequest, writeNodeResponse, type FetchHandler, ty
 export { route } from './router.js';
 export { createStandaloneServer, type StandaloneConfig } from './standalone.js';
 export type { SessionResponse } from '../shared/session-response.js';
+export {
+  createChatKitServer,
+  wire,
+  DEFAULT_PAGE_SIZE,
+  type ChatKitServerOptions,
+  type RespondArgs,
+  type ActionArgs,
+  type AttachmentHandler,
+} from './chatkit/chatkit-server.js';
+export { MemoryStore, NotFoundError, generateId, type ChatKitStore, type StoreContext, type StoreItemType, type SortOrder } from './chatkit/store.js';
+export { SqliteStore } from './chatkit/sqlite-store.js';
+export { offlineResponder, offlineReply, textOf, type OfflineResponderOptions } from './chatkit/offline-responder.js';
+export { ChatKitStreamError, streamAssistantMessage, streamWidget, progress, clientEffect, notice, errorEvent } from './chatkit/events.js';
+export { parseChatKitRequest, isStreamingRequest, type ChatKitRequest, type ChatKitRequestType } from './chatkit/requests.js';
+export type * from './chatkit/types.js';

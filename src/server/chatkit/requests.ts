@@ -1,0 +1,98 @@
+/**
+ * The sixteen ChatKit request types (chatkit-python `types.py`), validated with zod.
+ * A request that does not match gets a protocol error naming the field, never a crash.
+ */
+import { z } from 'zod';
+
+const inferenceOptions = z.object({
+  tool_choice: z.object({ id: z.string() }).nullish(),
+  model: z.string().nullish(),
+});
+
+const userMessageContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('input_text'), text: z.string() }),
+  z.object({
+    type: z.literal('input_tag'),
+    id: z.string(),
+    text: z.string(),
+    data: z.record(z.string(), z.unknown()),
+    group: z.string().nullish(),
+    interactive: z.boolean().optional(),
+  }),
+]);
+
+const userMessageInput = z.object({
+  content: z.array(userMessageContent),
+  attachments: z.array(z.string()).default([]),
+  quoted_text: z.string().nullish(),
+  inference_options: inferenceOptions.default({}),
+});
+
+const action = z.object({ type: z.string(), payload: z.unknown().optional() });
+const threadId = z.string().min(1);
+const order = z.enum(['asc', 'desc']).default('desc');
+const limit = z.number().int().positive().nullish();
+const after = z.string().nullish();
+
+const request = <T extends string, P extends z.ZodType>(type: T, params: P) =>
+  z.object({ type: z.literal(type), params, metadata: z.record(z.string(), z.unknown()).default({}) });
+
+export const STREAMING_TYPES = [
+  'threads.create',
+  'threads.add_user_message',
+  'threads.add_client_tool_output',
+  'threads.add_structured_input',
+  'threads.retry_after_item',
+  'threads.custom_action',
+] as const;
+
+export const chatKitRequest = z.discriminatedUnion('type', [
+  // Streaming
+  request('threads.create', z.object({ input: userMessageInput })),
+  request('threads.add_user_message', z.object({ input: userMessageInput, thread_id: threadId })),
+  request('threads.add_client_tool_output', z.object({ thread_id: threadId, result: z.unknown() })),
+  request(
+    'threads.add_structured_input',
+    z.object({
+      thread_id: threadId,
+      item_id: z.string(),
+      input: z.object({
+        status: z.enum(['answered', 'skipped']).default('answered'),
+        answers: z
+          .record(z.string(), z.object({ values: z.array(z.string()).default([]), skipped: z.boolean().default(false) }))
+          .default({}),
+      }),
+    }),
+  ),
+  request('threads.retry_after_item', z.object({ thread_id: threadId, item_id: z.string() })),
+  request('threads.custom_action', z.object({ thread_id: threadId, item_id: z.string().nullish(), action })),
+  // Non-streaming
+  request('threads.get_by_id', z.object({ thread_id: threadId })),
+  request('threads.list', z.object({ limit, order, after }).default({ order: 'desc' })),
+  request('items.list', z.object({ thread_id: threadId, limit, order, after })),
+  request('items.feedback', z.object({ thread_id: threadId, item_ids: z.array(z.string()), kind: z.enum(['positive', 'negative']) })),
+  request('attachments.create', z.object({ name: z.string(), size: z.number().int().nonnegative(), mime_type: z.string() })),
+  request('attachments.delete', z.object({ attachment_id: z.string() })),
+  request('threads.update', z.object({ thread_id: threadId, title: z.string() })),
+  request('threads.delete', z.object({ thread_id: threadId })),
+  request('input.transcribe', z.object({ audio_base64: z.string(), mime_type: z.string() })),
+  request('threads.sync_custom_action', z.object({ thread_id: threadId, item_id: z.string().nullish(), action })),
+]);
+
+export type ChatKitRequest = z.infer<typeof chatKitRequest>;
+export type ChatKitRequestType = ChatKitRequest['type'];
+export type RequestOf<T extends ChatKitRequestType> = Extract<ChatKitRequest, { type: T }>;
+export type StreamingRequest = RequestOf<(typeof STREAMING_TYPES)[number]>;
+
+export function isStreamingRequest(req: ChatKitRequest): req is StreamingRequest {
+  return (STREAMING_TYPES as readonly string[]).includes(req.type);
+}
+
+/** Parses a request body; `error` names what is wrong, for a 400 answer. */
+export function parseChatKitRequest(body: unknown): { request: ChatKitRequest } | { error: string } {
+  const result = chatKitRequest.safeParse(body);
+  if (result.success) return { request: result.data };
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length ? issue.path.join('.') : 'body';
+  return { error: `Invalid ChatKit request at ${where}: ${issue.message}` };
+}
