@@ -16,3 +16,17 @@ for (const name of names) {
     log.prepend(line);
   });
 }
+
+// The self-hosted demo shows a client tool and file uploads, which the built-in server's
+// offline responder knows about ("where am I", attachments).
+const chat = document.querySelector('chatkit-embed')!;
+if (mode === 'selfHosted') {
+  chat.options = {
+    api: { url: '/chatkit', domainKey: 'domain_pk_localhost_dev', uploadStrategy: { type: 'two_phase' } },
+    composer: { attachments: { enabled: true, maxCount: 3, maxSize: 10 * 1024 * 1024 } },
+    onClientTool: ({ name }) =>
+      name === 'get_location'
+        ? { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, language: navigator.language }
+        : { error: `unknown tool ${name}` },
+  };
+}

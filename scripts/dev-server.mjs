@@ -6,7 +6,10 @@
 // The API key stays in this process; the browser only ever sees short-lived secrets.
 import { createServer } from 'vite';
 import {
+  MemoryFileStorage,
   SqliteStore,
+  createAttachments,
+  offlineAction,
   createChatKitServer,
   createSessionHandler,
   createTokenHandler,
@@ -35,12 +38,17 @@ const session = hostedReady
 const signer = await createTokenSigner();
 const token = createTokenHandler({ signer, log });
 const store = await SqliteStore.open(DATA_FILE);
+const verifier = createTokenVerifier({ jwks: await signer.jwks() });
+// Two-phase uploads: files are kept in memory, so they last until a restart.
+const files = createAttachments({ store, storage: new MemoryFileStorage(), authenticate: verifier, filesUrl: '/chatkit-files' });
 const chatkit = CHATKIT_BACKEND_URL
   ? proxyTo(CHATKIT_BACKEND_URL)
   : createChatKitServer({
       store,
-      authenticate: createTokenVerifier({ jwks: await signer.jwks() }),
+      authenticate: verifier,
       respond: offlineResponder(),
+      action: offlineAction(),
+      attachments: files.handler,
       log,
     });
 
@@ -61,6 +69,7 @@ const demoApi = {
     server.middlewares.use('/api/chatkit/session', toNodeHandler(session));
     server.middlewares.use('/api/chatkit/token', toNodeHandler(token));
     server.middlewares.use('/api/demo-status', toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: true })));
+    server.middlewares.use('/chatkit-files', toNodeHandler(files.files));
     server.middlewares.use('/chatkit', toNodeHandler(chatkit));
     server.middlewares.use((req, res, next) => {
       if (req.url === '/' || req.url === '/index.html') {

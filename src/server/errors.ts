@@ -19,6 +19,7 @@ export type ServerErrorCode =
   | 'not_found'
   | 'invalid_request'
   | 'unsupported'
+  | 'invalid_upload'
   | 'internal_error';
 
 export class ServerError extends Error {

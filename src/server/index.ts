@@ -41,3 +41,7 @@ export { offlineResponder, offlineReply, textOf, type OfflineResponderOptions } 
 export { ChatKitStreamError, streamAssistantMessage, streamWidget, progress, clientEffect, notice, errorEvent } from './chatkit/events.js';
 export { parseChatKitRequest, isStreamingRequest, type ChatKitRequest, type ChatKitRequestType } from './chatkit/requests.js';
 export type * from './chatkit/types.js';
+export { offlineAction, DEMO_WIDGET } from './chatkit/offline-responder.js';
+export { createAttachments, MemoryFileStorage, AttachmentError, type FileStorage, type StoredFile, type AttachmentsOptions } from './chatkit/attachments.js';
+export { diffWidget } from './chatkit/widget-diff.js';
+export { toAuthenticator } from './chatkit/chatkit-server.js';

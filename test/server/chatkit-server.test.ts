@@ -382,3 +382,24 @@ describe('reliability', () => {
 });
 
 afterAll(() => undefined);
+
+describe('the offline responder', () => {
+  it('shows a widget whose action the offline action handler answers', async () => {
+    const { offlineAction } = await import('../../src/server/chatkit/offline-responder.js');
+    const chat = await start({ action: offlineAction() });
+    const { events } = await chat.stream('threads.create', { input: userText('show me a widget') });
+    const widget = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget') as { item: { id: string; thread_id: string } };
+    expect(widget).toBeTruthy();
+    const acted = await chat.stream('threads.custom_action', { thread_id: widget.item.thread_id, item_id: widget.item.id, action: { type: 'demo.thanks' } });
+    expect(text(acted.events)).toBe('The server received the widget action "demo.thanks".');
+  });
+
+  it('asks the page for its location with a client tool call, then uses the answer', async () => {
+    const chat = await start();
+    const { events } = await chat.stream('threads.create', { input: userText('Where am I?') });
+    const call = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'client_tool_call') as { item: { thread_id: string; name: string; status: string } };
+    expect(call.item).toMatchObject({ name: 'get_location', status: 'pending' });
+    const after = await chat.stream('threads.add_client_tool_output', { thread_id: call.item.thread_id, result: { timezone: 'Europe/Paris' } });
+    expect(text(after.events)).toBe('Your page answered the tool call with {"timezone":"Europe/Paris"}.');
+  });
+});

@@ -62,7 +62,7 @@ export interface ActionArgs<C extends StoreContext> {
 
 export interface AttachmentHandler<C extends StoreContext> {
   /** Called for `attachments.create`: returns the attachment to save (with an upload descriptor for two-phase uploads). */
-  create(params: { name: string; size: number; mime_type: string }, context: C): Promise<Attachment>;
+  create(params: { name: string; size: number; mime_type: string }, context: C, request: Request): Promise<Attachment>;
   delete(attachmentId: string, context: C): Promise<void>;
 }
 
@@ -114,7 +114,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         const events = await prepareStream(request, context, abort.signal);
         return sseResponse(events, abort, cors);
       }
-      return new Response(wire(await nonStreaming(request, context)), {
+      return new Response(wire(await nonStreaming(request, context, httpRequest)), {
         status: 200,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...cors },
       });
@@ -131,7 +131,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
 
   // ---------- non-streaming requests ----------
 
-  async function nonStreaming(request: ChatKitRequest, context: C): Promise<unknown> {
+  async function nonStreaming(request: ChatKitRequest, context: C, httpRequest: Request): Promise<unknown> {
     switch (request.type) {
       case 'threads.get_by_id': {
         const thread = await store.loadThread(request.params.thread_id, context);
@@ -154,7 +154,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return {};
       case 'attachments.create': {
         if (!options.attachments) throw notImplemented('File upload', 'attachments');
-        const attachment = await options.attachments.create(request.params, context);
+        const attachment = await options.attachments.create(request.params, context, httpRequest);
         await store.saveAttachment(attachment, context);
         return attachment;
       }
@@ -401,7 +401,8 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
 
 // ---------- helpers ----------
 
-function toAuthenticator<C extends StoreContext>(auth: ChatKitServerOptions<C>['authenticate']): (request: Request) => Promise<C> {
+/** Turns the `authenticate` option into a function that returns the context or throws a 401. */
+export function toAuthenticator<C extends StoreContext>(auth: ChatKitServerOptions<C>['authenticate']): (request: Request) => Promise<C> {
   if (!auth) throw new Error('createChatKitServer needs `authenticate`: a token verifier or a function.');
   return async (request) => {
     if (typeof auth !== 'function') {

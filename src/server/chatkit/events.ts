@@ -4,6 +4,7 @@
  */
 import type { AssistantMessageItem, ThreadMetadata, ThreadStreamEvent, WidgetItem, WidgetRoot } from './types.js';
 import { generateId } from './store.js';
+import { diffWidget } from './widget-diff.js';
 
 /** Throw inside `respond` to end the stream with this message shown to the user. */
 export class ChatKitStreamError extends Error {
@@ -64,7 +65,8 @@ export async function* streamAssistantMessage(
 
 /**
  * Streams a widget: a single state is sent as one finished item; successive states
- * (an async iterable) as an added item, whole-root updates, and the final state.
+ * (an async iterable) as an added item, then the updates between states (appended text
+ * as text deltas, anything else as a new root), then the final state.
  */
 export async function* streamWidget(
   thread: ThreadMetadata,
@@ -80,8 +82,8 @@ export async function* streamWidget(
   let last: WidgetRoot | undefined;
   for await (const state of widget) {
     if (!last) yield { type: 'thread.item.added', item: { ...base, widget: state } };
-    else yield { type: 'thread.item.updated', item_id: id, update: { type: 'widget.root.updated', widget: state } };
-    last = state;
+    else for (const update of diffWidget(last, state)) yield { type: 'thread.item.updated', item_id: id, update };
+    last = structuredClone(state);
   }
   if (last) yield { type: 'thread.item.done', item: { ...base, widget: last } };
 }

@@ -1,11 +1,16 @@
 /**
  * A responder that needs no network and no API key, and answers the same way every
  * time: the demo's default backend, and a fixture for tests. It names the thread after
- * the first message, shows a progress update, and streams its reply word by word.
+ * the first message, shows a progress update, streams its reply word by word, and shows
+ * off the protocol on request:
+ *   "widget"             a card whose button sends a widget action (see offlineAction)
+ *   "where am I"         a client tool call, `get_location`, answered by the page
+ *   a message with files the names of the attached files
  */
-import { progress, streamAssistantMessage } from './events.js';
-import type { RespondArgs } from './chatkit-server.js';
+import { progress, streamAssistantMessage, streamWidget, now } from './events.js';
+import type { ActionArgs, RespondArgs } from './chatkit-server.js';
 import type { StoreContext } from './store.js';
+import { generateId } from './store.js';
 import type { ThreadStreamEvent, UserMessageItem } from './types.js';
 
 export interface OfflineResponderOptions {
@@ -25,19 +30,62 @@ export function offlineReply(text: string): string {
   );
 }
 
+export const DEMO_WIDGET = {
+  type: 'Card',
+  children: [
+    { type: 'Text', value: 'This card is a ChatKit widget, streamed by the server.' },
+    { type: 'Button', label: 'Send an action', onClickAction: { type: 'demo.thanks', payload: { from: 'offline responder' } } },
+  ],
+};
+
 export function offlineResponder<C extends StoreContext>(options: OfflineResponderOptions = {}) {
   const delayMs = options.delayMs ?? 30;
-  return async function* respond({ thread, input, signal }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
+  return async function* respond({ thread, input, signal, store, context }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
     const text = textOf(input);
+    if (!input) {
+      // Back from a client tool call: answer with what the page returned.
+      const last = (await store.loadThreadItems(thread.id, null, 1, 'desc', context)).data[0];
+      const output = last?.type === 'client_tool_call' ? JSON.stringify(last.output) : 'nothing';
+      yield* streamAssistantMessage(thread, words(`Your page answered the tool call with ${output}.`, delayMs, signal));
+      return;
+    }
     if (!thread.title && text) thread.title = text.length > 40 ? `${text.slice(0, 39)}…` : text;
     yield progress('Thinking…');
-    yield* streamAssistantMessage(thread, words(offlineReply(text), delayMs, signal));
+    if (/\bwidget\b/i.test(text)) {
+      yield* streamWidget(thread, DEMO_WIDGET, { copyText: 'A demo widget' });
+      return;
+    }
+    if (/\bwhere am i\b/i.test(text)) {
+      yield {
+        type: 'thread.item.done',
+        item: {
+          type: 'client_tool_call',
+          id: generateId('tool_call'),
+          thread_id: thread.id,
+          created_at: now(),
+          status: 'pending',
+          call_id: generateId('tool_call'),
+          name: 'get_location',
+          arguments: {},
+        },
+      };
+      return;
+    }
+    const files = input.attachments.map((a) => a.name);
+    const reply = files.length ? `I received ${files.join(', ')}. ${offlineReply(text)}` : offlineReply(text);
+    yield* streamAssistantMessage(thread, words(reply, delayMs, signal));
+  };
+}
+
+/** Answers the demo widget's button. */
+export function offlineAction<C extends StoreContext>() {
+  return async function* action({ thread, action }: ActionArgs<C>): AsyncGenerator<ThreadStreamEvent> {
+    yield* streamAssistantMessage(thread, [`The server received the widget action "${action.type}".`]);
   };
 }
 
 async function* words(text: string, delayMs: number, signal: AbortSignal): AsyncGenerator<string> {
-  const parts = text.split(/(?<= )/);
-  for (const part of parts) {
+  for (const part of text.split(/(?<= )/)) {
     if (signal.aborted) return;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     yield part;

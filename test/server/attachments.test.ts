@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryStore, createChatKitServer, offlineResponder } from '../../src/server/index.js';
+import { MemoryFileStorage, createAttachments } from '../../src/server/chatkit/attachments.js';
+import { client, userText } from './chatkit-client.js';
+import { serve } from './openai-stand-in.js';
+
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const authenticate = (request: Request) => {
+  const user = request.headers.get('x-user');
+  return user ? { user } : null;
+};
+
+async function start(maxBytes = 1024) {
+  const store = new MemoryStore();
+  const attachments = createAttachments({ store, storage: new MemoryFileStorage(), authenticate, filesUrl: '/files', maxBytes, allowedTypes: ['image/*', 'text/plain'] });
+  const chatkit = createChatKitServer({ store, authenticate, respond: offlineResponder({ delayMs: 0 }), attachments: attachments.handler });
+  const server = await serve(async (request) => {
+    const path = new URL(request.url).pathname;
+    if (path === '/chatkit') return chatkit(request);
+    if (path === '/upload') return attachments.upload(request);
+    if (path.startsWith('/files/')) return attachments.files(request);
+    return new Response('no', { status: 404 });
+  });
+  servers.push(server);
+  return { ...client(`${server.url}/chatkit`), base: server.url };
+}
+
+const form = (name: string, type: string, body: string) => {
+  const data = new FormData();
+  data.set('file', new File([body], name, { type }));
+  return data;
+};
+
+describe('two-phase uploads', () => {
+  it('create → upload to the descriptor → preview → attach to a message → delete', async () => {
+    const chat = await start();
+    const created = await chat.call('attachments.create', { name: 'cat.png', size: 5, mime_type: 'image/png' });
+    expect(created.status).toBe(200);
+    const attachment = created.body;
+    expect(attachment).toMatchObject({ type: 'image', name: 'cat.png', mime_type: 'image/png', upload_descriptor: { method: 'POST' } });
+    expect(attachment.upload_descriptor.url).toMatch(new RegExp(`^${chat.base}/files/atc_\\w+/\\w{32}$`));
+    expect(attachment.preview_url).toBe(attachment.upload_descriptor.url);
+
+    const uploaded = await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form('cat.png', 'image/png', 'PNG!!') });
+    expect(uploaded.status).toBe(200);
+    expect(await uploaded.json()).not.toHaveProperty('upload_descriptor');
+    expect((await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form('cat.png', 'image/png', 'again') })).status).toBe(409);
+
+    const preview = await fetch(attachment.preview_url);
+    expect(preview.headers.get('content-type')).toBe('image/png');
+    expect(await preview.text()).toBe('PNG!!');
+
+    const { events } = await chat.stream('threads.create', { input: { ...userText('look'), attachments: [attachment.id] } });
+    expect(events[1]).toMatchObject({ item: { attachments: [{ id: attachment.id, type: 'image' }] } });
+    expect(JSON.stringify(events[1])).not.toContain('upload_descriptor');
+
+    expect((await chat.call('attachments.delete', { attachment_id: attachment.id })).status).toBe(200);
+    expect((await fetch(attachment.preview_url)).status).toBe(404);
+  });
+
+  it('a wrong token finds nothing', async () => {
+    const chat = await start();
+    const { body } = await chat.call('attachments.create', { name: 'a.txt', size: 3, mime_type: 'text/plain' });
+    const forged = body.upload_descriptor.url.replace(/\w{32}$/, '0'.repeat(32));
+    expect((await fetch(forged, { method: 'POST', body: form('a.txt', 'text/plain', 'abc') })).status).toBe(404);
+  });
+
+  it('enforces size and type limits, at creation and on the bytes', async () => {
+    const chat = await start(10);
+    const big = await chat.call('attachments.create', { name: 'big.txt', size: 11, mime_type: 'text/plain' });
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toContain('big.txt');
+    const exe = await chat.call('attachments.create', { name: 'x.exe', size: 1, mime_type: 'application/x-msdownload' });
+    expect(exe.status).toBe(415);
+    const { body } = await chat.call('attachments.create', { name: 'small.txt', size: 2, mime_type: 'text/plain' });
+    const lied = await fetch(body.upload_descriptor.url, { method: 'POST', body: form('small.txt', 'text/plain', 'x'.repeat(50)) });
+    expect(lied.status).toBe(413);
+  });
+
+  it('another user cannot delete the attachment', async () => {
+    const chat = await start();
+    const { body } = await chat.call('attachments.create', { name: 'a.txt', size: 3, mime_type: 'text/plain' });
+    expect((await chat.call('attachments.delete', { attachment_id: body.id }, 'mallory')).status).toBe(404);
+  });
+});
+
+describe('direct uploads', () => {
+  it('POST multipart with the user\'s credentials returns the saved attachment', async () => {
+    const chat = await start();
+    const response = await fetch(`${chat.base}/upload`, { method: 'POST', headers: { 'x-user': 'alice' }, body: form('notes.txt', 'text/plain', 'hello') });
+    expect(response.status).toBe(200);
+    const attachment = await response.json();
+    expect(attachment).toMatchObject({ type: 'file', name: 'notes.txt', mime_type: 'text/plain' });
+    expect(attachment).not.toHaveProperty('upload_descriptor');
+    const { events } = await chat.stream('threads.create', { input: { ...userText('read this'), attachments: [attachment.id] } });
+    expect(events[1]).toMatchObject({ item: { attachments: [{ id: attachment.id }] } });
+  });
+
+  it('refuses anonymous uploads and bodies without a file', async () => {
+    const chat = await start();
+    expect((await fetch(`${chat.base}/upload`, { method: 'POST', body: form('a.txt', 'text/plain', 'a') })).status).toBe(401);
+    const empty = await fetch(`${chat.base}/upload`, { method: 'POST', headers: { 'x-user': 'alice' }, body: new FormData() });
+    expect(empty.status).toBe(400);
+  });
+});
