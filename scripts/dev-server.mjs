@@ -4,10 +4,12 @@
 //   /api/chatkit/token     bearer tokens for it (an anonymous user per browser, by cookie)
 //   /api/chatkit/session   hosted-mode client secrets, with OPENAI_API_KEY and CHATKIT_WORKFLOW_ID
 // The API key stays in this process; the browser only ever sees short-lived secrets.
+import { Agent } from '@openai/agents';
 import { createServer } from 'vite';
 import {
   MemoryFileStorage,
   SqliteStore,
+  agentResponder,
   createAttachments,
   offlineAction,
   createChatKitServer,
@@ -46,7 +48,17 @@ const chatkit = CHATKIT_BACKEND_URL
   : createChatKitServer({
       store,
       authenticate: verifier,
-      respond: offlineResponder(),
+      // With an API key, a real agent through the Agents SDK; without one, the offline responder.
+      respond: OPENAI_API_KEY
+        ? agentResponder({
+            agent: new Agent({
+              name: 'Assistant',
+              instructions: 'You are a helpful assistant on a demo page of chatkit-embed. Answer briefly.',
+              model: process.env.OPENAI_MODEL ?? 'gpt-4.1-mini',
+            }),
+            log,
+          })
+        : offlineResponder(),
       action: offlineAction(),
       attachments: files.handler,
       log,
@@ -93,7 +105,7 @@ console.log(`chatkit-embed demo: http://localhost:${port}/demo/`);
 console.log(
   CHATKIT_BACKEND_URL
     ? `Self-hosted: /chatkit is proxied to ${CHATKIT_BACKEND_URL}.`
-    : `Self-hosted: /chatkit runs the built-in ChatKit server (offline responder, data in ${DATA_FILE}).`,
+    : `Self-hosted: /chatkit runs the built-in ChatKit server (${OPENAI_API_KEY ? 'an Agents SDK agent' : 'offline responder'}, data in ${DATA_FILE}).`,
 );
 console.log(
   hostedReady

@@ -45,3 +45,19 @@ export { offlineAction, DEMO_WIDGET } from './chatkit/offline-responder.js';
 export { createAttachments, MemoryFileStorage, AttachmentError, type FileStorage, type StoredFile, type AttachmentsOptions } from './chatkit/attachments.js';
 export { diffWidget } from './chatkit/widget-diff.js';
 export { toAuthenticator } from './chatkit/chatkit-server.js';
+export {
+  AgentContext,
+  streamAgentResponse,
+  threadItemsToAgentInput,
+  loadAgentInput,
+  agentResponder,
+  toStreamError,
+  isGuardrailTripwire,
+  defaultThreadItemConverter,
+  defaultResponseStreamConverter,
+  type ClientToolCall,
+  type StreamAgentResponseOptions,
+  type ResponseStreamConverter,
+  type ThreadItemConverter,
+  type AgentResponderOptions,
+} from './chatkit/agents.js';

@@ -44,7 +44,8 @@ describe('npx chatkit-embed serve', () => {
       let out = '';
       child.stdout.on('data', (chunk) => {
         out += chunk;
-        if (out.includes('GET  /health')) resolve(out);
+        // The banner's last line (no token key configured in this test).
+        if (out.includes('token key generated')) resolve(out);
       });
       child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
