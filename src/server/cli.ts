@@ -8,13 +8,22 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createStandaloneServer } from './standalone.js';
+import { SqliteStore } from './chatkit/sqlite-store.js';
+import { loadWorkflow, workflowResponder } from './workflow/workflow-responder.js';
+import { inspectWorkflowSource, formatWorkflowReport } from './workflow/inspect-workflow.js';
 import { toNodeHandler } from './node-adapter.js';
 
 const USAGE = `Usage: chatkit-embed serve [options]
+       chatkit-embed migrate <workflow.ts>
 
-Runs a session server for <chatkit-embed>.
+serve    runs a session server for <chatkit-embed>; with --workflow, also a ChatKit
+         backend at /chatkit that runs an Agent Builder export unchanged.
+migrate  checks an Agent Builder export before it is served: its shape, agents and
+         tools, what the server does with each, and what needs a hand.
 
-Options (environment variable in brackets):
+Options of serve (environment variable in brackets):
+  --workflow <file>       an Agent Builder export (TypeScript or JavaScript) to serve at /chatkit
+  --data <file>           SQLite file for its threads [CHATKIT_DATA_FILE] (default .chatkit/chatkit.sqlite)
   --port <n>              port to listen on [PORT] (default 8787)
   --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)
   --workflow-id <id>      Agent Builder workflow for hosted sessions [CHATKIT_WORKFLOW_ID]
@@ -47,9 +56,16 @@ async function main(argv: string[]): Promise<number> {
       origin: { type: 'string', multiple: true },
       'trust-proxy': { type: 'boolean' },
       'token-key-file': { type: 'string' },
+      workflow: { type: 'string' },
+      data: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
+  if (positionals[0] === 'migrate' && positionals[1]) {
+    const report = inspectWorkflowSource(readFileSync(positionals[1], 'utf8'), positionals[1]);
+    console.log(formatWorkflowReport(report));
+    return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
+  }
   if (values.help || positionals[0] !== 'serve') {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -63,7 +79,15 @@ async function main(argv: string[]): Promise<number> {
   const keyFile = values['token-key-file'] ?? env.CHATKIT_TOKEN_PRIVATE_KEY_FILE;
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
 
+  let chatkit: Parameters<typeof createStandaloneServer>[0]['chatkit'];
+  if (values.workflow) {
+    if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
+    const runWorkflow = await loadWorkflow(values.workflow);
+    const store = await SqliteStore.open(values.data ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
+    chatkit = { store, respond: workflowResponder({ runWorkflow }) };
+  }
   const server = await createStandaloneServer({
+    ...(chatkit && { chatkit }),
     ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),
     ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }),
     ...(workflowId && { workflow: { id: workflowId, ...(workflowVersion && { version: workflowVersion }) } }),

@@ -61,3 +61,5 @@ export {
   type ThreadItemConverter,
   type AgentResponderOptions,
 } from './chatkit/agents.js';
+export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow/workflow-responder.js';
+export { inspectWorkflowSource, formatWorkflowReport, type WorkflowReport } from './workflow/inspect-workflow.js';

@@ -1,8 +1,10 @@
 /**
- * The session server behind `npx chatkit-embed serve`, for sites with no backend of
- * their own: one Fetch API handler with
- *   POST /api/chatkit/session   hosted client secrets (with an API key and a workflow)
- *   POST /api/chatkit/token     bearer tokens for a self-hosted ChatKit backend
+ * The server behind `npx chatkit-embed serve`, for sites with no backend of their own:
+ * one Fetch API handler with
+ *   POST /chatkit               a ChatKit-protocol backend (when given `respond`), whose
+ *                               requests carry tokens from /api/chatkit/token
+ *   POST /api/chatkit/session   hosted client secrets (with an API key and a workflow id)
+ *   POST /api/chatkit/token     bearer tokens for the self-hosted backend
  *   GET  /.well-known/jwks.json the token signing key's public half
  *   GET  /health
  */
@@ -11,7 +13,10 @@ import { jsonResponse } from './errors.js';
 import { createSessionHandler, type WorkflowOptions } from './hosted-sessions.js';
 import type { FetchHandler } from './node-adapter.js';
 import { route } from './router.js';
-import { createTokenHandler, createTokenSigner, type TokenSigner, type TokenSignerOptions } from './tokens.js';
+import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from './tokens.js';
+import { createChatKitServer, type RespondArgs } from './chatkit/chatkit-server.js';
+import type { ChatKitStore, StoreContext } from './chatkit/store.js';
+import type { ThreadStreamEvent } from './chatkit/types.js';
 
 export interface StandaloneConfig extends EndpointOptions {
   apiKey?: string;
@@ -19,6 +24,8 @@ export interface StandaloneConfig extends EndpointOptions {
   /** Hosted sessions are served only with a workflow (and an API key). */
   workflow?: WorkflowOptions;
   tokens?: TokenSignerOptions;
+  /** Serve a ChatKit backend at /chatkit with this store and responder. */
+  chatkit?: { store: ChatKitStore; respond: (args: RespondArgs<StoreContext>) => AsyncIterable<ThreadStreamEvent> };
 }
 
 export interface StandaloneServer {
@@ -41,6 +48,15 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   if ((await signer.jwks()).keys.length) {
     routes['/.well-known/jwks.json'] = signer.jwksHandler();
     listed.push('GET  /.well-known/jwks.json');
+  }
+  if (config.chatkit) {
+    routes['/chatkit'] = createChatKitServer({
+      ...config.chatkit,
+      authenticate: createTokenVerifier({ jwks: await signer.jwks(), ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }) }),
+      ...(config.allowedOrigins && { allowedOrigins: config.allowedOrigins }),
+      ...(config.log && { log: config.log }),
+    });
+    listed.unshift('POST /chatkit');
   }
   routes['/health'] = async () => jsonResponse(200, { ok: true });
   listed.push('GET  /health');
