@@ -106,6 +106,22 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     expect(JSON.stringify(events)).not.toContain('"category\\\\":');
     expect(standIn.seen).toHaveLength(2);
     expect(inputTexts(standIn.seen[1]!.body)[0]).toBe('user: Where is my invoice?');
+
+    // Second turn: both the classifier and the branch see the first turn.
+    const threadId = (events[0] as { thread: { id: string } }).thread.id;
+    standIn.answer(
+      response('resp_c2', message('mc2', ['{"category":"other"}'])),
+      response('resp_g2', message('mg2', ['We open at nine.'])),
+    );
+    const second = await chat.send('threads.add_user_message', { thread_id: threadId, input: userText('When do you open?') });
+    expect(finalMessages(second)).toEqual(['We open at nine.']);
+    for (const request of standIn.seen.slice(2)) {
+      expect(inputTexts(request.body).slice(0, 3)).toEqual([
+        'user: Where is my invoice?',
+        'assistant: Your invoice is on its way.',
+        'user: When do you open?',
+      ]);
+    }
   }, 20_000);
 
   it('a function tool runs in the server process', async () => {
@@ -118,6 +134,12 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     expect(finalMessages(events).at(-1)).toBe('Order A-1 has shipped.');
     const toolOutput = (standIn.seen[1]!.body.input as Array<{ type?: string; output?: unknown }>).find((i) => i.type === 'function_call_output');
     expect(toolOutput).toBeTruthy();
+
+    const threadId = (events[0] as { thread: { id: string } }).thread.id;
+    standIn.answer(response('resp_2', message('m2', ['You asked about A-1.'])));
+    const second = await chat.send('threads.add_user_message', { thread_id: threadId, input: userText('Which order was that?') });
+    expect(finalMessages(second)).toEqual(['You asked about A-1.']);
+    expect(inputTexts(standIn.seen[2]!.body)).toEqual(['user: Status of A-1?', 'assistant: Order A-1 has shipped.', 'user: Which order was that?']);
   }, 20_000);
 
   it('a failure upstream (a hosted tool OpenAI refuses) ends the stream with a clear error', async () => {
