@@ -148,7 +148,7 @@ export class MemoryStore implements ChatKitStore {
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
-    const items = this.#items(threadId, context);
+    const items = this.#data(context).items.get(threadId) ?? [];
     const index = items.findIndex((existing) => existing.id === itemId);
     if (index >= 0) items.splice(index, 1);
   }
