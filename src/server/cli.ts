@@ -79,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
   const keyFile = values['token-key-file'] ?? env.CHATKIT_TOKEN_PRIVATE_KEY_FILE;
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
 
+  const trustProxy = Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1');
   let chatkit: Parameters<typeof createStandaloneServer>[0]['chatkit'];
   if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
@@ -96,10 +97,10 @@ async function main(argv: string[]): Promise<number> {
       ...(env.CHATKIT_TOKEN_ISSUER && { issuer: env.CHATKIT_TOKEN_ISSUER }),
     },
     allowedOrigins: origins,
-    trustProxy: Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1'),
+    trustProxy,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });
-  const http = createServer(toNodeHandler(server.handler, { trustProxy: Boolean(values['trust-proxy']) }));
+  const http = createServer(toNodeHandler(server.handler, { trustProxy }));
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, host, resolve));
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

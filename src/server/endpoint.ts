@@ -4,7 +4,7 @@
  * rate limits per IP and per user (429 with Retry-After), body size and JSON
  * (413, 415, 400), then the endpoint's own work, with errors mapped to JSON and logged.
  */
-import { clientAddress } from './client-address.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
 import { ServerError, errorResponse, jsonResponse } from './errors.js';
 import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from './json-body.js';
 import { safeLogger, type LogEntry, type LogHook } from './log.js';
@@ -29,8 +29,16 @@ export interface EndpointOptions extends OriginPolicy {
   getUser?: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
   cookie?: UserCookieOptions;
   rateLimit?: RateLimitOptions;
-  /** Read client IPs from X-Forwarded-For / CF-Connecting-IP (only behind a proxy that sets them). */
-  trustProxy?: boolean;
+  /**
+   * Behind a proxy: `true` reads the client IP from the last X-Forwarded-For entry (the
+   * one your proxy appended), `'cloudflare'` from CF-Connecting-IP.
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * The client's IP where the runtime gives no socket address (Next.js, Workers, Deno).
+   * Without an address, per-IP limits are skipped (never pooled into one shared bucket).
+   */
+  clientIp?: (request: Request) => string | undefined;
   /** @default 16 KiB */
   maxBodyBytes?: number;
   log?: LogHook;
@@ -70,7 +78,8 @@ export function createEndpoint(
       }
       const identity = await identify(request, options);
       user = identity.user;
-      await enforceRateLimit(store, `ip:${clientAddress(request, options.trustProxy)}`, perIp);
+      const ip = options.clientIp?.(request) ?? clientAddress(request, options.trustProxy);
+      if (ip) await enforceRateLimit(store, `ip:${ip}`, perIp);
       await enforceRateLimit(store, `user:${user}`, perUser);
       const body = await readJsonBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       const result = await run({ request, user, body });

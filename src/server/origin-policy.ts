@@ -5,7 +5,7 @@
  * embeds on another domain.
  */
 export interface OriginPolicy {
-  /** Origins allowed to embed, e.g. `https://shop.example`; `'*'` allows any. */
+  /** Origins allowed to embed, e.g. `https://shop.example`; `'*'` allows any, without credentials. */
   allowedOrigins?: readonly string[] | '*';
 }
 
@@ -16,7 +16,10 @@ export type OriginDecision =
 export function checkOrigin(request: Request, policy: OriginPolicy): OriginDecision {
   const origin = request.headers.get('origin');
   if (!origin || origin === new URL(request.url).origin) return { allowed: true, corsHeaders: {} };
-  const allowed = policy.allowedOrigins === '*' || (policy.allowedOrigins ?? []).includes(origin);
+  // Any origin may call, but never with the visitor's cookies: a credentialed `*` would let
+  // every website mint sessions in the visitor's name.
+  if (policy.allowedOrigins === '*') return { allowed: true, corsHeaders: { 'access-control-allow-origin': '*' } };
+  const allowed = (policy.allowedOrigins ?? []).includes(origin);
   if (!allowed) return { allowed: false, origin };
   return {
     allowed: true,

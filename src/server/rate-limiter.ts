@@ -15,12 +15,17 @@ export interface RateLimitRule {
 
 export class MemoryRateLimitStore implements RateLimitStore {
   readonly #windows = new Map<string, { count: number; resetAtMs: number }>();
+  #nextSweepMs = 0;
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetAtMs: number }> {
     const now = Date.now();
     let window = this.#windows.get(key);
     if (!window || window.resetAtMs <= now) {
-      if (this.#windows.size > 10_000) this.#sweep(now);
+      // Expired windows are dropped at most once a second, so many keys stay cheap.
+      if (this.#windows.size > 10_000 && now >= this.#nextSweepMs) {
+        this.#nextSweepMs = now + 1000;
+        this.#sweep(now);
+      }
       window = { count: 0, resetAtMs: now + windowMs };
       this.#windows.set(key, window);
     }

@@ -161,6 +161,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   if (!secret && !keys) throw new Error('createTokenVerifier needs a secret, a jwksUrl or a jwks.');
   const verifyOptions = {
     audience: options.audience ?? 'chatkit',
+    // A token without an expiry would be valid forever.
+    requiredClaims: ['exp', 'sub'],
     clockTolerance: options.clockToleranceSeconds ?? 5,
     algorithms: secret ? ['HS256'] : ['ES256', 'EdDSA', 'Ed25519', 'RS256'],
     ...(options.issuer && { issuer: options.issuer }),

@@ -117,3 +117,32 @@ export function storeContract(name: string, open: () => Promise<ChatKitStore>): 
     });
   });
 }
+
+export function storeEdgeContract(name: string, open: () => Promise<ChatKitStore>): void {
+  describe(`${name}: edges of the contract`, () => {
+    it('adding an item id twice replaces it in place', async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      await store.addThreadItem('t', message('i1', 't', 'one'), alice);
+      await store.addThreadItem('t', message('i2', 't'), alice);
+      await store.addThreadItem('t', message('i1', 't', 'again'), alice);
+      const page = await store.loadThreadItems('t', null, 10, 'asc', alice);
+      expect(ids(page)).toEqual(['i1', 'i2']);
+      expect(page.data[0]).toEqual(message('i1', 't', 'again'));
+      await store.close?.();
+    });
+
+    it('a cursor that no longer exists ends the paging instead of restarting it', async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      for (const id of ['i1', 'i2', 'i3']) await store.addThreadItem('t', message(id, 't'), alice);
+      const first = await store.loadThreadItems('t', null, 1, 'asc', alice);
+      await store.deleteThreadItem('t', first.after!, alice);
+      for (const order of ['asc', 'desc'] as const) {
+        expect(await store.loadThreadItems('t', first.after, 10, order, alice)).toMatchObject({ data: [], has_more: false });
+        expect(await store.loadThreads(10, 'gone', order, alice)).toMatchObject({ data: [], has_more: false });
+      }
+      await store.close?.();
+    });
+  });
+}

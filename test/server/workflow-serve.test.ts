@@ -87,7 +87,11 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     const threadId = (first[0] as { thread: { id: string } }).thread.id;
 
     standIn.answer(response('resp_2', message('m2', ['You said hi.'])));
-    const second = await chat.send('threads.add_user_message', { thread_id: threadId, input: userText('What did I say?') });
+    // Quoting the earlier answer: the current message must reach the model once, not twice.
+    const second = await chat.send('threads.add_user_message', {
+      thread_id: threadId,
+      input: { ...userText('What did I say?'), quoted_text: 'Hello there!' },
+    });
     expect(finalMessages(second)).toEqual(['You said hi.']);
     // History reached the model on the second turn, with no edit to the file.
     expect(inputTexts(standIn.seen[1]!.body)).toEqual(['user: Hi', 'assistant: Hello there!', 'user: What did I say?']);

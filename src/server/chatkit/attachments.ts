@@ -54,7 +54,11 @@ export interface AttachmentsOptions<C extends StoreContext> {
   filesUrl: string;
   /** @default 10 MiB */
   maxBytes?: number;
-  /** MIME types accepted; `type/*` patterns allowed. @default images, PDF and text */
+  /**
+   * MIME types accepted; `type/*` patterns allowed. Files other than raster images are
+   * always served as downloads in a sandbox, never rendered on this origin.
+   * @default PNG, JPEG, GIF, WebP, PDF, plain text, Markdown and CSV
+   */
   allowedTypes?: string[];
 }
 
@@ -66,7 +70,9 @@ interface FileRecord {
   uploaded: boolean;
 }
 
-const DEFAULT_TYPES = ['image/*', 'application/pdf', 'text/*'];
+const DEFAULT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/markdown', 'text/csv'];
+/** Image types a browser renders without running anything: only these are shown inline. */
+const RASTER_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp']);
 
 /** A refused upload: a protocol error with its HTTP status (400, 405, 409, 413, 415). */
 export class AttachmentError extends ServerError {
@@ -98,7 +104,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     const url = urls(request, id, record.token);
     const base = { id, name: record.name, mime_type: record.mimeType };
     const upload = record.uploaded ? {} : { upload_descriptor: { url, method: 'POST' as const } };
-    return record.mimeType.startsWith('image/')
+    return RASTER_IMAGES.has(record.mimeType)
       ? { type: 'image', ...base, ...upload, preview_url: url }
       : { type: 'file', ...base, ...upload };
   }
@@ -123,11 +129,27 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
   }
 
   async function readFile(request: Request): Promise<{ name: string; type: string; bytes: Uint8Array }> {
-    const length = Number(request.headers.get('content-length') ?? 0);
-    if (length > maxBytes + 64 * 1024) throw new AttachmentError(413, `The upload is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+    // The limit holds while reading: a body without a Content-Length cannot fill memory.
+    const limit = maxBytes + 64 * 1024; // room for the multipart envelope
+    const tooLarge = () => new AttachmentError(413, `The upload is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+    if (Number(request.headers.get('content-length') ?? 0) > limit) throw tooLarge();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = request.body?.getReader();
+    for (;;) {
+      const next = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (next.done) break;
+      size += next.value.byteLength;
+      if (size > limit) {
+        await reader!.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(next.value);
+    }
     let form: FormData;
     try {
-      form = await request.formData();
+      const body = new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+      form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
     } catch {
       throw new AttachmentError(400, 'Send the file as multipart/form-data with a "file" field.');
     }
@@ -179,8 +201,16 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       if (request.method === 'GET') {
         const stored = await storage.get(id!);
         if (!stored) throw new NotFoundError('The file has not been uploaded.');
+        const inline = RASTER_IMAGES.has(stored.mimeType);
         return new Response(stored.bytes as Uint8Array<ArrayBuffer>, {
-          headers: { 'content-type': stored.mimeType, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' },
+          headers: {
+            'content-type': stored.mimeType,
+            'cache-control': 'private, max-age=3600',
+            'x-content-type-options': 'nosniff',
+            // Uploaded files never run as pages of this origin (an SVG or HTML file could).
+            'content-security-policy': "default-src 'none'; sandbox",
+            ...(!inline && { 'content-disposition': `attachment; filename="${record.name.replace(/[^\w. -]/g, '_')}"` }),
+          },
         });
       }
       if (request.method !== 'POST') throw new AttachmentError(405, 'Use POST to upload, GET to download.');

@@ -166,7 +166,12 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return {};
       case 'input.transcribe': {
         if (!options.transcribe) throw notImplemented('Dictation', 'transcribe');
-        const data = Uint8Array.from(atob(request.params.audio_base64), (c) => c.charCodeAt(0));
+        let data: Uint8Array;
+        try {
+          data = Uint8Array.from(atob(request.params.audio_base64), (c) => c.charCodeAt(0));
+        } catch {
+          throw new ProtocolError(400, 'invalid_request', 'params.audio_base64 is not valid base64.');
+        }
         return options.transcribe({ data, mimeType: request.params.mime_type }, context);
       }
       case 'threads.update': {
@@ -343,6 +348,9 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       yield* threadChanged();
       finished = !signal.aborted;
     } catch (error) {
+      // `respond` may well throw because the client left (fetch with the signal,
+      // signal.throwIfAborted()): that is a cancellation, handled in `finally`.
+      if (signal.aborted) return;
       finished = true;
       if (error instanceof ChatKitStreamError) {
         yield { type: 'error', code: 'custom', message: error.message, allow_retry: error.allowRetry };

@@ -80,7 +80,6 @@ export class SqliteStore implements ChatKitStore {
       itemSeq: q('SELECT seq FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND id = ?'),
       itemsAsc: q('SELECT id, data FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?'),
       itemsDesc: q('SELECT id, data FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
-      insertItem: q('INSERT INTO chatkit_items (user_id, thread_id, id, data) VALUES (?, ?, ?, ?)'),
       upsertItem: q(
         'INSERT INTO chatkit_items (user_id, thread_id, id, data) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, thread_id, id) DO UPDATE SET data = excluded.data',
       ),
@@ -146,8 +145,8 @@ export class SqliteStore implements ChatKitStore {
   }
 
   async addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
-    await this.loadThread(threadId, context);
-    this.#sql.insertItem!.run(context.user, threadId, item.id, JSON.stringify(item));
+    // An item added twice (a retried save) is replaced in place, never duplicated.
+    await this.saveItem(threadId, item, context);
   }
 
   async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
@@ -179,11 +178,14 @@ export class SqliteStore implements ChatKitStore {
     this.#sql.deleteAttachment!.run(context.user, attachmentId);
   }
 
-  /** The sequence number to page from: after `after`, or from the start. */
+  /**
+   * The sequence number to page from: after `after`, or from the start. A cursor that no
+   * longer exists ends the paging (an empty page) instead of starting it over.
+   */
   #cursor(statement: StatementSync, keys: string[], after: string | null | undefined, order: SortOrder): number {
     if (after) {
       const row = statement.get(...keys, after) as { seq: number } | undefined;
-      if (row) return row.seq;
+      return row ? row.seq : order === 'asc' ? Number.MAX_SAFE_INTEGER : 0;
     }
     return order === 'asc' ? 0 : Number.MAX_SAFE_INTEGER;
   }

@@ -49,6 +49,7 @@ export interface ChatKitStore {
     order: SortOrder,
     context: StoreContext,
   ): Promise<Page<ThreadItem>>;
+  /** Appends; an item id already in the thread is replaced in place. */
   addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void>;
   /** Creates or replaces, keeping the item's place in the thread. */
   saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void>;
@@ -68,7 +69,11 @@ export interface ChatKitStore {
  */
 export function pageOf<T extends { id: string }>(rows: T[], after: string | null | undefined, limit: number, order: SortOrder): Page<T> {
   const ordered = order === 'asc' ? rows : [...rows].reverse();
-  const start = after ? ordered.findIndex((row) => row.id === after) + 1 : 0;
+  const at = after ? ordered.findIndex((row) => row.id === after) : -1;
+  // A cursor that no longer exists (its row was deleted) ends the paging rather than
+  // starting it over, which would show the client rows twice.
+  if (after && at < 0) return { data: [], has_more: false, after: null };
+  const start = at + 1;
   const data = ordered.slice(start, start + limit);
   const hasMore = start + limit < ordered.length;
   return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.id ?? null) : null };
@@ -131,7 +136,8 @@ export class MemoryStore implements ChatKitStore {
   }
 
   async addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
-    this.#items(threadId, context).push(structuredClone(item));
+    // An item added twice (a retried save) is replaced in place, never duplicated.
+    await this.saveItem(threadId, item, context);
   }
 
   async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {

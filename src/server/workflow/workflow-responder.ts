@@ -18,15 +18,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Runner, type Agent, type AgentInputItem } from '@openai/agents';
-import { AgentContext, loadAgentInput, streamAgentResponse, toStreamError } from '../chatkit/agents.js';
+import { AgentContext, streamAgentResponse, threadItemsToAgentInput, toStreamError } from '../chatkit/agents.js';
 import type { RespondArgs } from '../chatkit/chatkit-server.js';
 import { ChatKitStreamError, progress, streamAssistantMessage } from '../chatkit/events.js';
-import type { StoreContext } from '../chatkit/store.js';
-import type { ThreadMetadata, ThreadStreamEvent } from '../chatkit/types.js';
+import type { ChatKitStore, StoreContext } from '../chatkit/store.js';
+import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from '../chatkit/types.js';
 
 export type RunWorkflow = (input: { input_as_text: string }) => Promise<{ output_text?: unknown } | undefined>;
 
 interface Scope {
+  /** Set while one of this turn's runs is under way: runs it starts itself (an agent used as a tool) are left alone. */
+  inRun?: boolean;
   history: AgentInputItem[];
   thread: ThreadMetadata;
   signal: AbortSignal;
@@ -46,20 +48,23 @@ function patchRunner(): void {
   const original = Runner.prototype.run as (...args: unknown[]) => Promise<unknown>;
   Runner.prototype.run = async function run(this: Runner, agent: Agent<any, any>, input: unknown, options: Record<string, unknown> = {}) {
     const turn = scope.getStore();
-    if (!turn || options.stream) return original.call(this, agent, input, options);
+    if (!turn || turn.inRun || options.stream) return original.call(this, agent, input, options);
+    const inner = { ...turn, inRun: true };
     const items = typeof input === 'string' ? [{ role: 'user', content: input } as AgentInputItem] : (input as AgentInputItem[]);
     const withHistory = [...turn.history, ...items];
     const structured = agent.outputType !== undefined && agent.outputType !== 'text';
     const context = (options.context as AgentContext | undefined) ?? turn.agentContext;
-    const result = (await original.call(this, agent, withHistory, { ...options, context, stream: true, signal: turn.signal })) as Parameters<
-      typeof streamAgentResponse
-    >[1];
+    // Started inside the `inRun` scope, so everything the run does (tools, nested runs)
+    // sees it.
+    const result = (await scope.run(inner, () =>
+      original.call(this, agent, withHistory, { ...options, context, stream: true, signal: turn.signal }),
+    )) as Parameters<typeof streamAgentResponse>[1];
     if (structured) {
       // A classifier's or router's JSON is not for the reader: show that it runs, not what it says.
       turn.emit(progress(`${agent.name}…`));
       for await (const _event of result) void _event;
       await result.completed;
-      return result;
+      return stopIfAborted(turn, result);
     }
     for await (const event of streamAgentResponse(turn.thread, result, { context: context instanceof AgentContext ? context : turn.agentContext, signal: turn.signal })) {
       if (event.type === 'thread.item.done' && event.item.type === 'assistant_message') {
@@ -68,8 +73,14 @@ function patchRunner(): void {
       turn.emit(event);
     }
     await result.completed;
-    return result;
+    return stopIfAborted(turn, result);
   } as typeof Runner.prototype.run;
+}
+
+/** A run cut short because the reader left must not let the export go on to its next agent. */
+function stopIfAborted<T>(turn: Scope, result: T): T {
+  if (turn.signal.aborted) throw new ChatKitStreamError('The reader left; the workflow stopped.');
+  return result;
 }
 
 export interface WorkflowResponderOptions {
@@ -83,8 +94,7 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow }: Workf
     const text = (input?.content ?? []).map((part) => part.text).join(' ').trim();
     if (!thread.title && text) thread.title = text.length > 40 ? `${text.slice(0, 39)}…` : text;
     // Earlier turns only: the workflow adds this message itself, from input_as_text.
-    const all = await loadAgentInput(store, thread, context);
-    const history = input ? all.slice(0, dropLastUserMessage(all)) : all;
+    const history = await threadItemsToAgentInput(await itemsBefore(store, thread, context, input?.id));
 
     const queue: ThreadStreamEvent[] = [];
     let wake: (() => void) | undefined;
@@ -124,10 +134,19 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow }: Workf
   };
 }
 
-/** Index of the last user message (the current one), or the list's length. */
-function dropLastUserMessage(items: AgentInputItem[]): number {
-  for (let i = items.length - 1; i >= 0; i--) if ((items[i] as { role?: string }).role === 'user') return i;
-  return items.length;
+/** The thread's items in order, without the current message (and anything after it). */
+async function itemsBefore(store: ChatKitStore, thread: ThreadMetadata, context: StoreContext, currentId: string | undefined): Promise<ThreadItem[]> {
+  const items: ThreadItem[] = [];
+  let after: string | null | undefined = null;
+  for (;;) {
+    const page = await store.loadThreadItems(thread.id, after, 100, 'asc', context);
+    for (const item of page.data) {
+      if (item.id === currentId) return items;
+      items.push(item);
+    }
+    if (!page.has_more) return items;
+    after = page.after;
+  }
 }
 
 /** SDK failures get the adapter's readable message; errors the workflow throws itself keep theirs. */
@@ -148,7 +167,11 @@ function workflowError(error: unknown): ChatKitStreamError {
     }
     return readable;
   }
-  const message = String((error as Error)?.message ?? error).replace(/sk-[A-Za-z0-9_*-]{8,}/g, '[redacted]');
+  // The export's own error, which names the cause ("Agent result is undefined"); short,
+  // and with anything shaped like a key masked.
+  const message = String((error as Error)?.message ?? error)
+    .replace(/sk-[A-Za-z0-9_*-]{8,}/g, '[redacted]')
+    .slice(0, 300);
   return new ChatKitStreamError(`The workflow failed: ${message}`, { allowRetry: true });
 }
 
