@@ -8,7 +8,7 @@ import { Agent } from '@openai/agents';
 import { createServer } from 'vite';
 import {
   MemoryFileStorage,
-  SqliteStore,
+  openStore,
   agentResponder,
   createAttachments,
   offlineAction,
@@ -23,7 +23,8 @@ import {
 
 const { OPENAI_API_KEY, CHATKIT_WORKFLOW_ID, CHATKIT_BACKEND_URL } = process.env;
 const PORT = Number(process.env.PORT ?? 5173);
-const DATA_FILE = process.env.CHATKIT_DATA_FILE ?? '.data/chatkit.sqlite';
+// A SQLite file by default; DATABASE_URL may name PostgreSQL (postgres://…) or memory:.
+const DATA_FILE = process.env.DATABASE_URL ?? process.env.CHATKIT_DATA_FILE ?? '.data/chatkit.sqlite';
 const hostedReady = Boolean(OPENAI_API_KEY && CHATKIT_WORKFLOW_ID);
 const log = (entry) => console.log(`[server] ${JSON.stringify(entry)}`);
 
@@ -39,7 +40,7 @@ const session = hostedReady
 // Self-hosted: tokens signed here, verified by the ChatKit server in the same process.
 const signer = await createTokenSigner();
 const token = createTokenHandler({ signer, log });
-const store = await SqliteStore.open(DATA_FILE);
+const store = await openStore(DATA_FILE);
 const verifier = createTokenVerifier({ jwks: await signer.jwks() });
 // Two-phase uploads: files are kept in memory, so they last until a restart.
 const files = createAttachments({ store, storage: new MemoryFileStorage(), authenticate: verifier, filesUrl: '/chatkit-files' });

@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createStandaloneServer } from './standalone.js';
-import { SqliteStore } from './chatkit/sqlite-store.js';
+import { openStore } from './chatkit/postgres-store.js';
 import { loadWorkflow, workflowResponder } from './workflow/workflow-responder.js';
 import { inspectWorkflowSource, formatWorkflowReport } from './workflow/inspect-workflow.js';
 import { toNodeHandler } from './node-adapter.js';
+import type { RateLimitStore } from './rate-limiter.js';
 
 const USAGE = `Usage: chatkit-embed serve [options]
        chatkit-embed migrate <workflow.ts>
@@ -23,7 +24,11 @@ migrate  checks an Agent Builder export before it is served: its shape, agents a
 
 Options of serve (environment variable in brackets):
   --workflow <file>       an Agent Builder export (TypeScript or JavaScript) to serve at /chatkit
-  --data <file>           SQLite file for its threads [CHATKIT_DATA_FILE] (default .chatkit/chatkit.sqlite)
+  --data <url>            where its threads live [DATABASE_URL]: a SQLite file (default
+                          .chatkit/chatkit.sqlite), postgres://… (shared by several
+                          instances, rate limits included) or memory:
+  --rate-limit <n>        requests a minute per user on the token and session endpoints
+                          [CHATKIT_RATE_LIMIT] (default 20)
   --port <n>              port to listen on [PORT] (default 8787)
   --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)
   --workflow-id <id>      Agent Builder workflow for hosted sessions [CHATKIT_WORKFLOW_ID]
@@ -58,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
       'token-key-file': { type: 'string' },
       workflow: { type: 'string' },
       data: { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,12 +87,15 @@ async function main(argv: string[]): Promise<number> {
 
   const trustProxy = Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1');
   let chatkit: Parameters<typeof createStandaloneServer>[0]['chatkit'];
+  let sharedLimits: RateLimitStore | undefined;
   if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
     const runWorkflow = await loadWorkflow(values.workflow);
-    const store = await SqliteStore.open(values.data ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
+    const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
     chatkit = { store, respond: workflowResponder({ runWorkflow }) };
+    sharedLimits = store.rateLimitStore?.();
   }
+  const perUser = Number(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT ?? 20);
   const server = await createStandaloneServer({
     ...(chatkit && { chatkit }),
     ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),
@@ -97,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
       ...(env.CHATKIT_TOKEN_ISSUER && { issuer: env.CHATKIT_TOKEN_ISSUER }),
     },
     allowedOrigins: origins,
+    rateLimit: { perUser: { limit: perUser, windowMs: 60_000 }, ...(sharedLimits && { store: sharedLimits }) },
     trustProxy,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });

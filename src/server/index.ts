@@ -63,3 +63,4 @@ export {
 } from './chatkit/agents.js';
 export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow/workflow-responder.js';
 export { inspectWorkflowSource, formatWorkflowReport, type WorkflowReport } from './workflow/inspect-workflow.js';
+export { PostgresStore, openStore, type PostgresStoreOptions } from './chatkit/postgres-store.js';
