@@ -1,0 +1,92 @@
+// `npm run bench`: the measurements that need no browser, printed as tables and written
+// to bench/results.md with an SVG chart. Ratios within one run are what to compare;
+// absolute times depend on the machine. (Page impact, time to a ready chat in a browser
+// and memory cycles are not measured yet.)
+import { writeFileSync } from 'node:fs';
+import { refresh } from './refresh.mjs';
+import { serverBench } from './server.mjs';
+import { sizes } from './size.mjs';
+
+const kb = (n) => (n / 1024).toFixed(2);
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+function chart(title, bars, unit) {
+  const width = 640;
+  const barHeight = 22;
+  const labelWidth = 300;
+  const max = Math.max(...bars.map((b) => b.value), 1);
+  const height = 40 + bars.length * (barHeight + 8);
+  const escape = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const rows = bars
+    .map((bar, i) => {
+      const y = 36 + i * (barHeight + 8);
+      const w = Math.max(1, ((width - labelWidth - 80) * bar.value) / max);
+      return `<text x="0" y="${y + 15}" font-size="12">${escape(bar.label)}</text><rect x="${labelWidth}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${bar.ours ? '#0f62fe' : '#8d8d8d'}"/><text x="${labelWidth + w + 6}" y="${y + 15}" font-size="12">${escape(bar.value.toFixed(1))} ${unit}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui, sans-serif"><text x="0" y="18" font-size="14" font-weight="600">${escape(title)}</text>${rows}</svg>`;
+}
+
+const size = await sizes();
+const refreshResult = await refresh();
+const server = await serverBench();
+
+const sizeTable = table(
+  ['Bundle', 'raw KB', 'gzip KB', 'brotli KB'],
+  size.map((r) => (r.missing ? [r.name, r.missing, '', ''] : [r.name, kb(r.raw), kb(r.gzip), kb(r.brotli)])),
+);
+const refreshTable = table(
+  ['getClientSecret(current)', 'median ms'],
+  [
+    [`after the proactive refresh`, refreshResult.cachedMs.toFixed(3)],
+    [`on demand (endpoint latency ${refreshResult.latencyMs} ms)`, refreshResult.onDemandMs.toFixed(1)],
+    ['ratio', `${(refreshResult.onDemandMs / refreshResult.cachedMs).toFixed(0)}×`],
+  ],
+);
+const serverTable = table(
+  ['Server path', 'clients', 'req/s', 'p99 ms', 'errors'],
+  server.rows.map((r) => (r.skipped ? [r.name, '', r.skipped, '', ''] : [r.name, r.connections, r.rps.toFixed(0), r.p99, r.errors])),
+);
+const growthTable = table(
+  ['Thread items', 'time to first byte p50 ms', 'p99 ms'],
+  server.growth.map((g) => [g.items, g.p50.toFixed(1), g.p99.toFixed(1)]),
+);
+
+const report = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}. Compare ratios within one run; absolute numbers depend on the machine.
+
+## Size
+
+${sizeTable}
+
+Our bundle does not include OpenAI's \`chatkit.js\` (the chat UI itself), which every
+ChatKit embed loads from OpenAI's CDN; the peers ship their own chat UI in the bundle.
+
+![sizes](chart.svg)
+
+## Secret refresh
+
+${refreshTable}
+
+## Server
+
+${serverTable}
+
+### Time to first byte as a thread grows
+
+${growthTable}
+
+Not measured yet: host page impact and time to a ready chat in a browser, and memory over mount and open cycles.
+`;
+console.log(`${sizeTable}\n\n${refreshTable}\n\n${serverTable}\n\n${growthTable}`);
+writeFileSync('bench/results.md', report);
+writeFileSync(
+  'bench/chart.svg',
+  chart(
+    'Script-tag bundle, gzip',
+    size.filter((r) => !r.missing && !r.name.includes('npm entry')).map((r) => ({ label: r.name, value: r.gzip / 1024, ours: r.name.startsWith('chatkit-embed') })),
+    'KB',
+  ),
+);
+console.log('\nWrote bench/results.md and bench/chart.svg.');

@@ -1,0 +1,129 @@
+// Server throughput on loopback: requests per second and p99 latency with 1, 50 and
+// 200 concurrent clients, for the session endpoint (upstream stubbed) and the ChatKit
+// server's streaming path (offline responder) on each store; plus time to first byte
+// of a stream and how it grows as a thread grows to 1,000 items.
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import {
+  MemoryStore,
+  PostgresStore,
+  SqliteStore,
+  createChatKitServer,
+  createSessionHandler,
+  offlineResponder,
+  streamAssistantMessage,
+  toNodeHandler,
+} from '../dist/server/index.js';
+
+const CONCURRENCY = [1, 50, 200];
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);
+
+async function listen(handler) {
+  const server = createServer(typeof handler === 'function' && handler.length <= 1 ? toNodeHandler(handler) : handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}
+
+function load(url, connections, body, headers) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration: DURATION_S, method: 'POST', headers, body }, (error, result) => {
+      if (error) reject(error);
+      else resolve({ rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx });
+    });
+  });
+}
+
+const userText = (text) => ({ content: [{ type: 'input_text', text }], attachments: [], inference_options: {} });
+const authenticate = (request) => ({ user: request.headers.get('x-user') ?? 'bench' });
+
+export async function serverBench() {
+  const rows = [];
+  // Session endpoint, OpenAI stubbed.
+  const upstream = await listen((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'cksess', client_secret: 'ek_bench', expires_at: Math.floor(Date.now() / 1000) + 600 }));
+    });
+  });
+  const session = await listen(
+    createSessionHandler({ apiKey: 'sk-bench-key-0000000000000000', baseURL: `${upstream.url}/v1`, workflow: { id: 'wf_bench' }, rateLimit: { perUser: false, perIp: false } }),
+  );
+  for (const c of CONCURRENCY) rows.push({ name: 'session endpoint', connections: c, ...(await load(session.url, c, '{}', { 'content-type': 'application/json' })) });
+  await session.close();
+  await upstream.close();
+
+  // ChatKit streaming path on each store.
+  const dir = mkdtempSync(join(tmpdir(), 'chatkit-bench-'));
+  const stores = [
+    ['memory', async () => new MemoryStore()],
+    ['SQLite', () => SqliteStore.open(join(dir, 'bench.sqlite'))],
+    ...(process.env.DATABASE_URL ? [['PostgreSQL', () => PostgresStore.open(process.env.DATABASE_URL, { schema: `bench_${process.pid}` })]] : []),
+  ];
+  const body = JSON.stringify({ type: 'threads.create', params: { input: userText('Hello') } });
+  for (const [name, open] of stores) {
+    const store = await open();
+    const chat = await listen(createChatKitServer({ store, authenticate, respond: offlineResponder({ delayMs: 0 }) }));
+    for (const c of CONCURRENCY) rows.push({ name: `ChatKit stream (${name})`, connections: c, ...(await load(chat.url, c, body, { 'content-type': 'application/json' })) });
+    await chat.close();
+    await store.close?.();
+  }
+  if (!process.env.DATABASE_URL) rows.push({ name: 'ChatKit stream (PostgreSQL)', skipped: 'set DATABASE_URL to include PostgreSQL' });
+
+  // Time to first byte as a thread grows: history loading must not dominate.
+  const store = await SqliteStore.open(join(dir, 'growth.sqlite'));
+  const chat = await listen(
+    createChatKitServer({
+      store,
+      authenticate,
+      // Like an agent responder: reads the whole history, then answers.
+      async *respond({ thread, context, store: s }) {
+        let after = null;
+        for (;;) {
+          const page = await s.loadThreadItems(thread.id, after, 100, 'asc', context);
+          if (!page.has_more) break;
+          after = page.after;
+        }
+        yield* streamAssistantMessage(thread, ['ok']);
+      },
+    }),
+  );
+  const post = (payload) => fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'grow' }, body: JSON.stringify(payload) });
+  const created = await (await post({ type: 'threads.create', params: { input: userText('start') } })).text();
+  const threadId = JSON.parse(created.split('\n\n')[0].slice(6)).thread.id;
+  const growth = [];
+  for (const target of [10, 100, 1000]) {
+    while ((await store.loadThreadItems(threadId, null, 1, 'desc', { user: 'grow' })).data.length && (await countItems(store, threadId)) < target) {
+      await (await post({ type: 'threads.add_user_message', params: { thread_id: threadId, input: userText('more') } })).text();
+    }
+    const ttfb = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const response = await post({ type: 'threads.add_user_message', params: { thread_id: threadId, input: userText('timed') } });
+      const reader = response.body.getReader();
+      await reader.read();
+      ttfb.push(performance.now() - started);
+      while (!(await reader.read()).done);
+    }
+    ttfb.sort((a, b) => a - b);
+    growth.push({ items: await countItems(store, threadId), p50: ttfb[10], p99: ttfb.at(-1) });
+  }
+  await chat.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { rows, growth };
+}
+
+async function countItems(store, threadId) {
+  let n = 0;
+  let after = null;
+  for (;;) {
+    const page = await store.loadThreadItems(threadId, after, 500, 'asc', { user: 'grow' });
+    n += page.data.length;
+    if (!page.has_more) return n;
+    after = page.after;
+  }
+}

@@ -1,0 +1,57 @@
+// Bundle sizes: ours (script tag, and the npm entry with Lit external) against the
+// script-tag bundles peers publish on npm, measured in the same run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const PEERS = [
+  // [package, the file their docs load with a <script> tag]
+  ['@typebot.io/js', 'dist/web.js'],
+  ['flowise-embed', 'dist/web.js'],
+  ['deep-chat', 'dist/deepChat.bundle.js'],
+  ['@n8n/chat', 'dist/chat.bundle.es.js'],
+];
+
+const measure = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+/** Unpacks a package from the npm registry into a cache folder (once). */
+function peerFile(name, file) {
+  const cache = join('node_modules', '.cache', 'bench-peers');
+  const dir = join(cache, name.replace('/', '__'));
+  if (!existsSync(join(dir, 'package'))) {
+    mkdirSync(dir, { recursive: true });
+    const tarball = execFileSync('npm', ['pack', name, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').at(-1);
+    execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
+  }
+  const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8'));
+  const path = join(dir, 'package', file);
+  return { version: pkg.version, bytes: existsSync(path) ? readFileSync(path) : undefined };
+}
+
+export async function sizes() {
+  const rows = [{ name: 'chatkit-embed (script tag)', ...measure(readFileSync('dist/cdn/chatkit-embed.js')) }];
+  const npmEntry = await build({
+    entryPoints: ['dist/index.js'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['lit', 'lit/*', '@lit/*', '@openai/chatkit'],
+  });
+  rows.push({ name: 'chatkit-embed (npm entry, Lit external)', ...measure(npmEntry.outputFiles[0].contents) });
+  for (const [name, file] of PEERS) {
+    try {
+      const { version, bytes } = peerFile(name, file);
+      rows.push(bytes ? { name: `${name}@${version} (${file})`, ...measure(bytes) } : { name: `${name}@${version}`, missing: `${file} not in the package` });
+    } catch (error) {
+      rows.push({ name, missing: `could not fetch: ${String(error.message).split('\n')[0]}` });
+    }
+  }
+  return rows;
+}
