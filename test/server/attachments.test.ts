@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore, createChatKitServer, offlineResponder } from '../../src/server/index.js';
 import { MemoryFileStorage, createAttachments } from '../../src/server/chatkit/attachments.js';
-import { client, userText } from './chatkit-client.js';
+import { client, headerAuthenticate, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 
 const servers: Array<{ close(): Promise<void> }> = [];
@@ -9,10 +9,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const authenticate = (request: Request) => {
-  const user = request.headers.get('x-user');
-  return user ? { user } : null;
-};
+const authenticate = headerAuthenticate;
 
 async function start(maxBytes = 1024) {
   const store = new MemoryStore();

@@ -48,3 +48,9 @@ export const userText = (text: string) => ({
   attachments: [],
   inference_options: {},
 });
+
+/** Test authentication: the user the `x-user` header names, or none (a 401). */
+export const headerAuthenticate = (request: Request) => {
+  const user = request.headers.get('x-user');
+  return user ? { user } : null;
+};

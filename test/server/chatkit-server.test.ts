@@ -16,7 +16,7 @@ import {
   type RespondArgs,
   type ThreadStreamEvent,
 } from '../../src/server/index.js';
-import { client, userText } from './chatkit-client.js';
+import { client, headerAuthenticate, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 
 const servers: Array<{ close(): Promise<void> }> = [];
@@ -24,10 +24,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const authenticate = (request: Request) => {
-  const user = request.headers.get('x-user');
-  return user ? { user } : null;
-};
+const authenticate = headerAuthenticate;
 
 async function start(options: Partial<ChatKitServerOptions> = {}, store: ChatKitStore = new MemoryStore()) {
   const handler = createChatKitServer({ store, authenticate, respond: offlineResponder({ delayMs: 0 }), ...options });

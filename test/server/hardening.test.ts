@@ -10,17 +10,14 @@ import {
   type ThreadItem,
 } from '../../src/server/index.js';
 import { MemoryFileStorage, createAttachments } from '../../src/server/chatkit/attachments.js';
-import { client, userText } from './chatkit-client.js';
+import { client, headerAuthenticate, userText } from './chatkit-client.js';
 import { serve, startOpenAIStandIn, TEST_API_KEY } from './openai-stand-in.js';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-const authenticate = (request: Request) => {
-  const user = request.headers.get('x-user');
-  return user ? { user } : null;
-};
+const authenticate = headerAuthenticate;
 
 describe('attachments never run on the server origin', () => {
   async function start(allowedTypes?: string[], maxBytes = 1024) {

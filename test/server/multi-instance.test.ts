@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadStreamEvent } from '../../src/server/index.js';
 import { parseSse, userText } from './chatkit-client.js';
+import { startServerProcess } from './cli-process.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
 import { API_KEY, gate, message, response, startResponsesStandIn, type ResponsesStandIn } from './responses-stand-in.js';
 
@@ -11,11 +12,10 @@ if (!available) describe.skip(NO_POSTGRES, () => it('needs PostgreSQL', () => un
 
 let postgres: Postgres;
 let standIn: ResponsesStandIn;
-const children: Array<ReturnType<typeof spawn>> = [];
+const children: ChildProcess[] = [];
 
 async function instance() {
   const env = {
-    ...process.env,
     OPENAI_API_KEY: API_KEY,
     OPENAI_BASE_URL: standIn.baseURL,
     OPENAI_AGENTS_DISABLE_TRACING: '1',
@@ -23,23 +23,14 @@ async function instance() {
     // Both instances sign and verify with one secret, as a deployment would share it.
     CHATKIT_TOKEN_SECRET: 'one-secret-shared-by-every-instance-0123456789',
   };
-  const child = spawn(
-    process.execPath,
+  const started = await startServerProcess(
     ['dist/server/cli.js', 'serve', '--port', '0', '--workflow', 'test/fixtures/workflows/single-agent.ts', '--data', postgres.url, '--rate-limit', '4'],
-    { env },
+    env,
+    /on (http:\/\/[\d.]+:\d+)/,
+    'GET  /health',
   );
-  children.push(child);
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (match && out.includes('GET  /health')) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-  return { base, child };
+  children.push(started.child);
+  return started;
 }
 
 const cookie = 'chatkit_uid=shared0user0across0instances';

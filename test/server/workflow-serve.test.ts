@@ -1,4 +1,4 @@
-import { spawn, execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadStreamEvent } from '../../src/server/index.js';
 import { parseSse, userText } from './chatkit-client.js';
+import { startServerProcess } from './cli-process.js';
 import { API_KEY, functionCall, message, response, startResponsesStandIn, type ResponsesStandIn } from './responses-stand-in.js';
 
 // `npx chatkit-embed serve --workflow <export>` in a child process, as users run it: the
@@ -13,7 +14,7 @@ import { API_KEY, functionCall, message, response, startResponsesStandIn, type R
 // stand-in, and the page's side is spoken over HTTP.
 let standIn: ResponsesStandIn;
 const dir = mkdtempSync(join(tmpdir(), 'chatkit-workflow-'));
-const children: Array<ReturnType<typeof spawn>> = [];
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   standIn = await startResponsesStandIn();
@@ -30,29 +31,18 @@ afterAll(async () => {
 
 async function serveWorkflow(fixture: string) {
   const env = {
-    ...process.env,
     OPENAI_API_KEY: API_KEY,
     OPENAI_BASE_URL: standIn.baseURL,
     OPENAI_AGENTS_DISABLE_TRACING: '1',
     CHATKIT_WORKFLOW_ID: '',
   };
-  const child = spawn(
-    process.execPath,
+  const { base, child } = await startServerProcess(
     ['dist/server/cli.js', 'serve', '--port', '0', '--workflow', `test/fixtures/workflows/${fixture}.ts`, '--data', join(dir, `${fixture}-${Date.now()}.sqlite`)],
-    { env },
+    env,
+    /on (http:\/\/[\d.]+:\d+)/,
+    'token key generated',
   );
   children.push(child);
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /on (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (match && out.includes('token key generated')) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}${stderr}`)));
-  });
   const minted = await fetch(`${base}/api/chatkit/token`, { method: 'POST' });
   const cookie = minted.headers.get('set-cookie')!.split(';')[0]!;
   const { client_secret } = (await minted.json()) as { client_secret: string };
@@ -64,7 +54,7 @@ async function serveWorkflow(fixture: string) {
     });
     return parseSse(await res.text());
   };
-  return { send, stderr: () => stderr };
+  return { send };
 }
 
 const streamedText = (events: ThreadStreamEvent[]) =>
