@@ -1,8 +1,9 @@
-// `npm run bench`: the measurements that need no browser, printed as tables and written
-// to bench/results.md with an SVG chart. Ratios within one run are what to compare;
-// absolute times depend on the machine. (Page impact, time to a ready chat in a browser
-// and memory cycles are not measured yet.)
+// `npm run bench`: sizes, secret refresh, browser measurements and server throughput,
+// printed as tables and written to bench/results.md with an SVG chart. Ratios within one
+// run are what to compare; absolute times depend on the machine. (Launcher mode does not
+// exist yet, so its page impact and open/close cycles are not measured.)
 import { writeFileSync } from 'node:fs';
+import { browserBench } from './browser.mjs';
 import { refresh } from './refresh.mjs';
 import { serverBench } from './server.mjs';
 import { sizes } from './size.mjs';
@@ -29,6 +30,7 @@ function chart(title, bars, unit) {
 
 const size = await sizes();
 const refreshResult = await refresh();
+const browser = await browserBench();
 const server = await serverBench();
 
 const sizeTable = table(
@@ -43,6 +45,32 @@ const refreshTable = table(
     ['ratio', `${(refreshResult.onDemandMs / refreshResult.cachedMs).toFixed(0)}×`],
   ],
 );
+const browserTable = browser.skipped
+  ? `Skipped: ${browser.skipped}.`
+  : [
+      table(
+        ['Host page', 'script ms', 'all tasks ms', 'long tasks', 'layout shift', 'requests'],
+        [
+          ['without the bundle', browser.empty.scriptMs.toFixed(1), browser.empty.taskMs.toFixed(1), browser.empty.longTasks, browser.empty.layoutShift.toFixed(3), browser.empty.requests],
+          ['with one inline chat', browser.inline.scriptMs.toFixed(1), browser.inline.taskMs.toFixed(1), browser.inline.longTasks, browser.inline.layoutShift.toFixed(3), browser.inline.requests],
+        ],
+      ),
+      table(
+        [`Time to chatkit.ready (script and session ${browser.ready.latencyMs} ms each)`, 'median ms'],
+        [
+          ['chatkit-embed (script and session in parallel)', browser.ready.ours.toFixed(0)],
+          ["official binding's pattern (script, then options, then secret)", browser.ready.sequential.toFixed(0)],
+          ['ratio (max/sum would be 0.50)', (browser.ready.ours / browser.ready.sequential).toFixed(2)],
+        ],
+      ),
+      table(
+        ['Memory', 'after warm-up', `after ${browser.memory.cycles} mount/unmount cycles`],
+        [
+          ['JS heap after GC, KB', browser.memory.before.heapKb.toFixed(0), browser.memory.after.heapKb.toFixed(0)],
+          ['listeners on window and document', browser.memory.before.listeners, browser.memory.after.listeners],
+        ],
+      ),
+    ].join('\n\n');
 const serverTable = table(
   ['Server path', 'clients', 'req/s', 'p99 ms', 'errors'],
   server.rows.map((r) => (r.skipped ? [r.name, '', r.skipped, '', ''] : [r.name, r.connections, r.rps.toFixed(0), r.p99, r.errors])),
@@ -69,6 +97,10 @@ ChatKit embed loads from OpenAI's CDN; the peers ship their own chat UI in the b
 
 ${refreshTable}
 
+## In the browser (Chromium)
+
+${browserTable}
+
 ## Server
 
 ${serverTable}
@@ -77,9 +109,10 @@ ${serverTable}
 
 ${growthTable}
 
-Not measured yet: host page impact and time to a ready chat in a browser, and memory over mount and open cycles.
+Not measured yet: launcher mode (its page impact, requests before intent, and open/close
+cycles), and two server instances sharing PostgreSQL.
 `;
-console.log(`${sizeTable}\n\n${refreshTable}\n\n${serverTable}\n\n${growthTable}`);
+console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${growthTable}`);
 writeFileSync('bench/results.md', report);
 writeFileSync(
   'bench/chart.svg',
