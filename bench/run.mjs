@@ -1,7 +1,8 @@
 // `npm run bench`: sizes, secret refresh, browser measurements and server throughput,
 // printed as tables and written to bench/results.md with an SVG chart. Ratios within one
-// run are what to compare; absolute times depend on the machine. (Launcher mode does not
-// exist yet, so its page impact and open/close cycles are not measured.)
+// run are what to compare; absolute times depend on the machine. PostgreSQL rows need
+// Debian's postgresql package or DATABASE_URL. (Launcher mode does not exist yet, so its
+// page impact and open/close cycles are not measured.)
 import { writeFileSync } from 'node:fs';
 import { browserBench } from './browser.mjs';
 import { refresh } from './refresh.mjs';
@@ -109,8 +110,8 @@ ${serverTable}
 
 ${growthTable}
 
-Not measured yet: launcher mode (its page impact, requests before intent, and open/close
-cycles), and two server instances sharing PostgreSQL.
+Not measured yet: launcher mode, which does not exist yet (its page impact, requests
+before intent, and open/close cycles).
 `;
 console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${growthTable}`);
 writeFileSync('bench/results.md', report);

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { postgresInstalled, startPostgres } from '../scripts/throwaway-postgres.mjs';
 import {
   MemoryStore,
   PostgresStore,
@@ -58,20 +59,41 @@ export async function serverBench() {
 
   // ChatKit streaming path on each store.
   const dir = mkdtempSync(join(tmpdir(), 'chatkit-bench-'));
+  const postgres = postgresInstalled() ? await startPostgres() : undefined;
+  let schemas = 0;
+  const openPostgres = () => PostgresStore.open(postgres.url, { schema: `bench_${process.pid}_${++schemas}`, maxConnections: 20 });
   const stores = [
     ['memory', async () => new MemoryStore()],
     ['SQLite', () => SqliteStore.open(join(dir, 'bench.sqlite'))],
-    ...(process.env.DATABASE_URL ? [['PostgreSQL', () => PostgresStore.open(process.env.DATABASE_URL, { schema: `bench_${process.pid}` })]] : []),
+    ...(postgres ? [['PostgreSQL', openPostgres]] : []),
   ];
   const body = JSON.stringify({ type: 'threads.create', params: { input: userText('Hello') } });
+  const headers = { 'content-type': 'application/json' };
+  const respond = offlineResponder({ delayMs: 0 });
   for (const [name, open] of stores) {
     const store = await open();
-    const chat = await listen(createChatKitServer({ store, authenticate, respond: offlineResponder({ delayMs: 0 }) }));
-    for (const c of CONCURRENCY) rows.push({ name: `ChatKit stream (${name})`, connections: c, ...(await load(chat.url, c, body, { 'content-type': 'application/json' })) });
+    const chat = await listen(createChatKitServer({ store, authenticate, respond }));
+    for (const c of CONCURRENCY) rows.push({ name: `ChatKit stream (${name})`, connections: c, ...(await load(chat.url, c, body, headers)) });
     await chat.close();
     await store.close?.();
   }
-  if (!process.env.DATABASE_URL) rows.push({ name: 'ChatKit stream (PostgreSQL)', skipped: 'set DATABASE_URL to include PostgreSQL' });
+  if (postgres) {
+    // Two instances, each with its own pool, on one database; the clients split between them.
+    const schema = `bench_${process.pid}_shared`;
+    const a = await PostgresStore.open(postgres.url, { schema, maxConnections: 20 });
+    const b = await PostgresStore.open(postgres.url, { schema, maxConnections: 20 });
+    const chats = await Promise.all([a, b].map((store) => listen(createChatKitServer({ store, authenticate, respond }))));
+    for (const c of CONCURRENCY) {
+      const half = Math.max(1, Math.floor(c / 2));
+      const [x, y] = await Promise.all(chats.map((chat) => load(chat.url, half, body, headers)));
+      rows.push({ name: 'ChatKit stream (2 instances, one PostgreSQL)', connections: half * 2, rps: x.rps + y.rps, p99: Math.max(x.p99, y.p99), errors: x.errors + y.errors });
+    }
+    await Promise.all(chats.map((chat) => chat.close()));
+    await Promise.all([a.close(), b.close()]);
+    await postgres.stop();
+  } else {
+    rows.push({ name: 'ChatKit stream (PostgreSQL)', skipped: 'no PostgreSQL installed and no DATABASE_URL' });
+  }
 
   // Time to first byte as a thread grows: history loading must not dominate.
   const store = await SqliteStore.open(join(dir, 'growth.sqlite'));

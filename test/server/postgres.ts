@@ -1,70 +1,12 @@
-/**
- * A throwaway PostgreSQL server for the tests: DATABASE_URL when set, else a fresh
- * cluster from the machine's PostgreSQL binaries (Debian's `postgresql` package, which
- * `.ci/run` installs), on a free loopback port, removed afterwards.
- */
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** PostgreSQL for the tests, from scripts/throwaway-postgres.mjs (shared with the benchmarks). */
+import { NO_POSTGRES, postgresInstalled, startPostgres } from '../../scripts/throwaway-postgres.mjs';
 
-export interface Postgres {
-  url: string;
-  stop(): Promise<void>;
-}
-
-export const NO_POSTGRES =
-  'No PostgreSQL for the tests: install Debian\'s postgresql package (apt-get install -y postgresql) or set DATABASE_URL.';
-
-function binDir(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-  return versions.map((v) => join(root, v, 'bin')).find((dir) => existsSync(join(dir, 'pg_ctl')));
-}
+export { NO_POSTGRES, startPostgres };
+export type Postgres = Awaited<ReturnType<typeof startPostgres>>;
 
 export function postgresAvailable(): boolean {
-  const available = Boolean(process.env.DATABASE_URL || binDir());
+  const available = postgresInstalled();
   // In CI these tests must run: a missing PostgreSQL is a failure there, not a skip.
   if (!available && process.env.CI) throw new Error(NO_POSTGRES);
   return available;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function startPostgres(): Promise<Postgres> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const bin = binDir();
-  if (!bin) throw new Error(NO_POSTGRES);
-  const dir = mkdtempSync(join(tmpdir(), 'chatkit-pg-'));
-  const root = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root: run it as the postgres user then.
-  const run = (tool: string, args: string[]) =>
-    execFileSync(root ? 'runuser' : join(bin, tool), root ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args, { stdio: 'ignore' });
-  if (root) {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString());
-    chownSync(dir, id('-u'), id('-g'));
-  }
-  const data = join(dir, 'data');
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
