@@ -25,10 +25,12 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     expect(el.shadowRoot!.querySelector('openai-chatkit')).not.to.equal(null);
   });
 
-  it('works when the bundle is loaded with async', async () => {
-    const { el } = await loadPage(`async=1&key=${uniqueKey()}`);
-    expect(el.state).to.equal('ready');
-  });
+  for (const variant of ['async', 'defer', 'end']) {
+    it(`works when the bundle is loaded ${variant === 'end' ? 'at the end of <body>' : `with ${variant}`}`, async () => {
+      const { el } = await loadPage(`${variant}=1&key=${uniqueKey()}`);
+      expect(el.state).to.equal('ready');
+    });
+  }
 
   it('loads ChatKit under a nonce-based CSP, taking the nonce from the page', async () => {
     const { el } = await loadPage(`csp=nonce&key=${uniqueKey()}`);

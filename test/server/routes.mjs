@@ -109,12 +109,16 @@ function page(ctx) {
   }
   if (csp.length) ctx.set('content-security-policy', csp.join('; '));
   const elementNonce = q.elementNonce ? ` nonce="${q.elementNonce}"` : '';
+  // The bundle's tag: in <head> (async or defer) or at the end of <body> (end=1).
+  const loading = q.async ? ' async' : q.defer ? ' defer' : '';
+  const bundle = `<script nonce="${nonce}" src="/dist/cdn/chatkit-embed.js"${loading}></script>`;
   ctx.set('content-type', 'text/html');
   ctx.body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bare page</title>
-<script nonce="${nonce}" src="/dist/cdn/chatkit-embed.js"${q.async ? ' async' : ''}></script>
+${q.end ? '' : bundle}
 </head><body>
 <chatkit-embed${elementNonce} script-src="/fake/chatkit.js" session-url="/session/ok?key=${q.key ?? 'page'}"></chatkit-embed>
+${q.end ? bundle : ''}
 </body></html>`;
 }
 
