@@ -191,8 +191,8 @@ export class ChatKitEmbed extends ReactiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Started from `updated()`, so properties a framework sets right after insertion
-    // are in place before anything is resolved.
+    // Started from the next update (`willUpdate`), so properties a framework sets right
+    // after insertion are in place before anything is resolved.
     this.#needsStart = true;
     this.requestUpdate();
   }
@@ -304,7 +304,11 @@ export class ChatKitEmbed extends ReactiveElement {
     try {
       await Promise.all([script, secret]);
     } catch (error) {
-      if (run === this.#run) this.#fail(error as ChatKitEmbedError);
+      if (run !== this.#run) return;
+      // Whichever of the two failed, the other need not go on (a retry starts both again).
+      abort.abort();
+      this.#source?.dispose();
+      this.#fail(error as ChatKitEmbedError);
       return;
     }
     if (run !== this.#run) return;
