@@ -74,25 +74,12 @@ export async function startOpenAIStandIn(): Promise<StandIn> {
       }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    seen,
-    answer: (...answers) => queue.push(...answers),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { baseURL: `${url}/v1`, seen, answer: (...answers) => queue.push(...answers), close };
 }
 
-/** Serves a Fetch API handler on loopback through the Node adapter under test. */
-export async function serve(
-  handler: (request: Request) => Promise<Response>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer(toNodeHandler(handler));
+/** Starts `server` on a free loopback port; `close` also ends open connections. */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close(): Promise<void> }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -103,4 +90,9 @@ export async function serve(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Serves a Fetch API handler on loopback through the Node adapter under test. */
+export function serve(handler: (request: Request) => Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+  return listenOnLoopback(createServer(toNodeHandler(handler)));
 }

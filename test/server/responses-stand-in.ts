@@ -3,7 +3,7 @@
  * streams scripted SSE events in the API's own format, for Agents SDK runs in tests.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './openai-stand-in.js';
 
 export const API_KEY = 'sk-proj-AGENTSTESTKEY0123456789abcdef';
 
@@ -187,17 +187,7 @@ export async function startResponsesStandIn(): Promise<ResponsesStandIn> {
     finished = true;
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    seen,
-    answer: (...answers) => queue.push(...answers),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { url, close } = await listenOnLoopback(server);
+  return { baseURL: `${url}/v1`, seen, answer: (...answers) => queue.push(...answers), close };
 }
 
