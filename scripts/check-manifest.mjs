@@ -1,9 +1,10 @@
-// Fails when custom-elements.json or the README API section is stale: regenerates the
-// manifest into a scratch folder and compares. Fix with `npm run analyze`.
+// Fails when custom-elements.json, the README API section or the framework typings are
+// stale: regenerates them into a scratch folder and compares. Fix with `npm run analyze`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { writeFrameworkTypes } from './framework-types.mjs';
 import { withApi } from './readme-api.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'cem-'));
@@ -24,7 +25,14 @@ try {
     console.error('README.md API section is out of date: run `npm run analyze`.');
     process.exit(1);
   }
-  console.log('custom-elements.json and the README API section are up to date.');
+  writeFrameworkTypes(scratch);
+  for (const file of ['jsx.d.ts', 'vue.d.ts']) {
+    if (readFileSync(join(scratch, file), 'utf8') !== readFileSync(join('types', file), 'utf8')) {
+      console.error(`types/${file} is out of date: run \`npm run analyze\`.`);
+      process.exit(1);
+    }
+  }
+  console.log('custom-elements.json, the README API section and the framework typings are up to date.');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -40,22 +40,22 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @tagname chatkit-embed
  * @summary An OpenAI ChatKit chat as one tag, for hosted and self-hosted backends.
  *
- * @fires {ChatKitEmbedScriptLoadEvent} chatkit-embed-script-load - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
- * @fires {ChatKitEmbedReadyEvent} chatkit-embed-ready - ChatKit is ready; method calls queued before now have started running.
- * @fires {ChatKitEmbedErrorEvent} chatkit-embed-error - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
+ * @fires {ChatKitEmbedScriptLoadDetail} chatkit-embed-script-load - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
+ * @fires chatkit-embed-ready - ChatKit is ready; method calls queued before now have started running.
+ * @fires {ChatKitEmbedErrorDetail} chatkit-embed-error - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
  * @fires chatkit.ready - Re-dispatched from ChatKit: its frame has loaded.
- * @fires chatkit.error - Re-dispatched from ChatKit: `detail: { error }`.
- * @fires chatkit.effect - Re-dispatched from ChatKit: a client effect, `detail: { name, data? }`.
- * @fires chatkit.deeplink - Re-dispatched from ChatKit: a `chatkit-link://` was clicked, `detail: { name, data? }`.
+ * @fires {ChatKitErrorDetail} chatkit.error - Re-dispatched from ChatKit: `detail: { error }`.
+ * @fires {ChatKitEffectDetail} chatkit.effect - Re-dispatched from ChatKit: a client effect, `detail: { name, data? }`.
+ * @fires {ChatKitDeeplinkDetail} chatkit.deeplink - Re-dispatched from ChatKit: a `chatkit-link://` was clicked, `detail: { name, data? }`.
  * @fires chatkit.response.start - Re-dispatched from ChatKit: the assistant started answering.
  * @fires chatkit.response.end - Re-dispatched from ChatKit: the assistant finished answering.
  * @fires chatkit.history.open - Re-dispatched from ChatKit: the history view opened.
  * @fires chatkit.history.close - Re-dispatched from ChatKit: the history view closed.
- * @fires chatkit.thread.change - Re-dispatched from ChatKit: `detail: { threadId }`.
- * @fires chatkit.thread.load.start - Re-dispatched from ChatKit: `detail: { threadId }`.
- * @fires chatkit.thread.load.end - Re-dispatched from ChatKit: `detail: { threadId }`.
- * @fires chatkit.tool.change - Re-dispatched from ChatKit: `detail: { toolId }`.
- * @fires chatkit.log - Re-dispatched from ChatKit: diagnostics, `detail: { name, data? }`.
+ * @fires {ChatKitThreadChangeDetail} chatkit.thread.change - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires {ChatKitThreadLoadDetail} chatkit.thread.load.start - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires {ChatKitThreadLoadDetail} chatkit.thread.load.end - Re-dispatched from ChatKit: `detail: { threadId }`.
+ * @fires {ChatKitToolChangeDetail} chatkit.tool.change - Re-dispatched from ChatKit: `detail: { toolId }`.
+ * @fires {ChatKitLogDetail} chatkit.log - Re-dispatched from ChatKit: diagnostics, `detail: { name, data? }`.
  *
  * @csspart chat - The box that holds ChatKit; it fills the element.
  * @csspart loading - The loading state, shown until ChatKit is ready.

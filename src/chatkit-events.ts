@@ -21,6 +21,16 @@ const NAMES = {
 } as const satisfies Record<keyof ChatKitEvents, 1>;
 
 export type ChatKitEventName = keyof ChatKitEvents;
+
+// The details of ChatKit's events, by name, for typings generated from the manifest.
+type DetailOf<K extends ChatKitEventName> = ChatKitEvents[K]['detail'];
+export type ChatKitErrorDetail = DetailOf<'chatkit.error'>;
+export type ChatKitEffectDetail = DetailOf<'chatkit.effect'>;
+export type ChatKitDeeplinkDetail = DetailOf<'chatkit.deeplink'>;
+export type ChatKitThreadChangeDetail = DetailOf<'chatkit.thread.change'>;
+export type ChatKitThreadLoadDetail = DetailOf<'chatkit.thread.load.start'>;
+export type ChatKitToolChangeDetail = DetailOf<'chatkit.tool.change'>;
+export type ChatKitLogDetail = DetailOf<'chatkit.log'>;
 export const CHATKIT_EVENT_NAMES = Object.keys(NAMES) as ChatKitEventName[];
 
 /**

@@ -9,4 +9,14 @@ export {
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
   type ChatKitEmbedErrorDetail,
+  type ChatKitEmbedScriptLoadDetail,
 } from './events.js';
+export type {
+  ChatKitDeeplinkDetail,
+  ChatKitEffectDetail,
+  ChatKitErrorDetail,
+  ChatKitLogDetail,
+  ChatKitThreadChangeDetail,
+  ChatKitThreadLoadDetail,
+  ChatKitToolChangeDetail,
+} from './chatkit-events.js';

@@ -7,8 +7,13 @@ import type { ChatKitEmbedError, ChatKitEmbedErrorCode } from './errors.js';
 
 const init = { bubbles: true, composed: true } as const;
 
+export interface ChatKitEmbedScriptLoadDetail {
+  /** The script URL that defined `openai-chatkit`. */
+  src: string;
+}
+
 /** OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. */
-export class ChatKitEmbedScriptLoadEvent extends CustomEvent<{ src: string }> {
+export class ChatKitEmbedScriptLoadEvent extends CustomEvent<ChatKitEmbedScriptLoadDetail> {
   static readonly eventName = 'chatkit-embed-script-load';
   constructor(src: string) {
     super(ChatKitEmbedScriptLoadEvent.eventName, { ...init, detail: { src } });

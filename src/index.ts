@@ -11,8 +11,19 @@ export {
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
   type ChatKitEmbedErrorDetail,
+  type ChatKitEmbedScriptLoadDetail,
 } from './events.js';
-export { CHATKIT_EVENT_NAMES, type ChatKitEventName } from './chatkit-events.js';
+export {
+  CHATKIT_EVENT_NAMES,
+  type ChatKitEventName,
+  type ChatKitDeeplinkDetail,
+  type ChatKitEffectDetail,
+  type ChatKitErrorDetail,
+  type ChatKitLogDetail,
+  type ChatKitThreadChangeDetail,
+  type ChatKitThreadLoadDetail,
+  type ChatKitToolChangeDetail,
+} from './chatkit-events.js';
 export { CHATKIT_SCRIPT_URL, TRUSTED_TYPES_POLICY } from './script-loader.js';
 export type { SessionFailure } from './secret-source.js';
 // ChatKit's own types, so users need no second package for them.

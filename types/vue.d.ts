@@ -1,0 +1,165 @@
+import type { DefineComponent } from "vue";
+
+import type {
+  ChatKitEmbed,
+  ChatKitEmbedScriptLoadDetail,
+  ChatKitEmbedErrorDetail,
+  ChatKitErrorDetail,
+  ChatKitEffectDetail,
+  ChatKitDeeplinkDetail,
+  ChatKitThreadChangeDetail,
+  ChatKitThreadLoadDetail,
+  ChatKitToolChangeDetail,
+  ChatKitLogDetail,
+} from "chatkit-embed/element";
+
+type ChatKitEmbedProps = {
+  /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
+  "session-url"?: ChatKitEmbed["sessionUrl"];
+  /** Self-hosted mode: URL of your ChatKit-protocol server. */
+  "api-url"?: ChatKitEmbed["apiUrl"];
+  /** Self-hosted mode: the domain key from OpenAI's domain allowlist (any placeholder on localhost). */
+  "domain-key"?: ChatKitEmbed["domainKey"];
+  /** URL of OpenAI's ChatKit script, for tests or a proxy. */
+  "script-src"?: ChatKitEmbed["scriptSrc"];
+  /** Milliseconds to wait for ChatKit, first for its script to define `openai-chatkit`, then for it to be ready, before showing an error. */
+  "load-timeout"?: ChatKitEmbed["loadTimeout"];
+  /** Milliseconds each request to `session-url` may take before it is abandoned (and retried). */
+  "session-timeout"?: ChatKitEmbed["sessionTimeout"];
+  /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system setting live. */
+  theme?: ChatKitEmbed["theme"];
+  /** Accent colour, any CSS colour (`theme.color.accent.primary`). */
+  "accent-color"?: ChatKitEmbed["accentColor"];
+  /** Corner roundness: `pill`, `round`, `soft` or `sharp`. */
+  radius?: ChatKitEmbed["radius"];
+  /** Spacing: `compact`, `normal` or `spacious`. */
+  density?: ChatKitEmbed["density"];
+  /** UI language, such as `en` or `fr-CA`; defaults to the browser's. */
+  locale?: ChatKitEmbed["locale"];
+  /** Greeting on the start screen. */
+  greeting?: ChatKitEmbed["greeting"];
+  /** Placeholder of the message box. */
+  placeholder?: ChatKitEmbed["placeholder"];
+  /** Starter prompts: `First|Second`, or a JSON array of strings or `{label, prompt, icon?}`. */
+  "starter-prompts"?: ChatKitEmbed["starterPrompts"];
+  /** Fixed header title, instead of the thread's title. */
+  "header-title"?: ChatKitEmbed["headerTitle"];
+  /** Turns the thread history panel off. */
+  "no-history"?: ChatKitEmbed["noHistory"];
+  /** Thread to open first (ChatKit's `initialThread`). */
+  "thread-id"?: ChatKitEmbed["threadId"];
+  /** Markdown disclaimer below the message box. */
+  disclaimer?: ChatKitEmbed["disclaimer"];
+  /** Accessible title of ChatKit's frame. */
+  "frame-title"?: ChatKitEmbed["frameTitle"];
+  /** Any `ChatKitOptions`, functions included. Attributes override the fields they name; `api` comes from the backend attributes when they are set. */
+  options?: ChatKitEmbed["options"];
+  /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
+  getClientSecret?: ChatKitEmbed["getClientSecret"];
+  /** Extra headers for requests to `session-url`. */
+  sessionHeaders?: ChatKitEmbed["sessionHeaders"];
+  /** Credentials mode for requests to `session-url` (`include` for a cross-origin endpoint that uses cookies). */
+  sessionCredentials?: ChatKitEmbed["sessionCredentials"];
+  /** JSON body for requests to `session-url`; `{}` when unset. */
+  sessionBody?: ChatKitEmbed["sessionBody"];
+  /** What the element shows now; mirrored in the `state` attribute for CSS. */
+  state?: ChatKitEmbed["state"];
+  /** The error behind the error state, or `null`. */
+  error?: ChatKitEmbed["error"];
+  /** OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`. */
+  "onchatkit-embed-script-load"?: (e: CustomEvent<ChatKitEmbedScriptLoadDetail>) => void;
+  /** ChatKit is ready; method calls queued before now have started running. */
+  "onchatkit-embed-ready"?: (e: CustomEvent<never>) => void;
+  /** Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state. */
+  "onchatkit-embed-error"?: (e: CustomEvent<ChatKitEmbedErrorDetail>) => void;
+  /** Re-dispatched from ChatKit: its frame has loaded. */
+  "onchatkit.ready"?: (e: CustomEvent<never>) => void;
+  /** Re-dispatched from ChatKit: `detail: { error }`. */
+  "onchatkit.error"?: (e: CustomEvent<ChatKitErrorDetail>) => void;
+  /** Re-dispatched from ChatKit: a client effect, `detail: { name, data? }`. */
+  "onchatkit.effect"?: (e: CustomEvent<ChatKitEffectDetail>) => void;
+  /** Re-dispatched from ChatKit: a `chatkit-link://` was clicked, `detail: { name, data? }`. */
+  "onchatkit.deeplink"?: (e: CustomEvent<ChatKitDeeplinkDetail>) => void;
+  /** Re-dispatched from ChatKit: the assistant started answering. */
+  "onchatkit.response.start"?: (e: CustomEvent<never>) => void;
+  /** Re-dispatched from ChatKit: the assistant finished answering. */
+  "onchatkit.response.end"?: (e: CustomEvent<never>) => void;
+  /** Re-dispatched from ChatKit: the history view opened. */
+  "onchatkit.history.open"?: (e: CustomEvent<never>) => void;
+  /** Re-dispatched from ChatKit: the history view closed. */
+  "onchatkit.history.close"?: (e: CustomEvent<never>) => void;
+  /** Re-dispatched from ChatKit: `detail: { threadId }`. */
+  "onchatkit.thread.change"?: (e: CustomEvent<ChatKitThreadChangeDetail>) => void;
+  /** Re-dispatched from ChatKit: `detail: { threadId }`. */
+  "onchatkit.thread.load.start"?: (e: CustomEvent<ChatKitThreadLoadDetail>) => void;
+  /** Re-dispatched from ChatKit: `detail: { threadId }`. */
+  "onchatkit.thread.load.end"?: (e: CustomEvent<ChatKitThreadLoadDetail>) => void;
+  /** Re-dispatched from ChatKit: `detail: { toolId }`. */
+  "onchatkit.tool.change"?: (e: CustomEvent<ChatKitToolChangeDetail>) => void;
+  /** Re-dispatched from ChatKit: diagnostics, `detail: { name, data? }`. */
+  "onchatkit.log"?: (e: CustomEvent<ChatKitLogDetail>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * An OpenAI ChatKit chat as one tag, for hosted and self-hosted backends.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **chatkit-embed-script-load** - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
+   * - **chatkit-embed-ready** - ChatKit is ready; method calls queued before now have started running.
+   * - **chatkit-embed-error** - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
+   * - **chatkit.ready** - Re-dispatched from ChatKit: its frame has loaded.
+   * - **chatkit.error** - Re-dispatched from ChatKit: `detail: { error }`.
+   * - **chatkit.effect** - Re-dispatched from ChatKit: a client effect, `detail: { name, data? }`.
+   * - **chatkit.deeplink** - Re-dispatched from ChatKit: a `chatkit-link://` was clicked, `detail: { name, data? }`.
+   * - **chatkit.response.start** - Re-dispatched from ChatKit: the assistant started answering.
+   * - **chatkit.response.end** - Re-dispatched from ChatKit: the assistant finished answering.
+   * - **chatkit.history.open** - Re-dispatched from ChatKit: the history view opened.
+   * - **chatkit.history.close** - Re-dispatched from ChatKit: the history view closed.
+   * - **chatkit.thread.change** - Re-dispatched from ChatKit: `detail: { threadId }`.
+   * - **chatkit.thread.load.start** - Re-dispatched from ChatKit: `detail: { threadId }`.
+   * - **chatkit.thread.load.end** - Re-dispatched from ChatKit: `detail: { threadId }`.
+   * - **chatkit.tool.change** - Re-dispatched from ChatKit: `detail: { toolId }`.
+   * - **chatkit.log** - Re-dispatched from ChatKit: diagnostics, `detail: { name, data? }`.
+   *
+   * ### **Methods:**
+   *  - **retry(): _void_** - Starts over after an error: reloads the script if it failed and fetches a new session.
+   * - **focusComposer(): _Promise<void>_** - Focuses ChatKit's message box.
+   * - **setThreadId(threadId: _string | null_): _Promise<void>_** - Opens a thread by id, or a new thread with `null`.
+   * - **sendUserMessage(message: _ChatKitMethodParam<'sendUserMessage'>_): _Promise<void>_** - Sends a user message.
+   * - **setComposerValue(value: _ChatKitMethodParam<'setComposerValue'>_): _Promise<void>_** - Fills the message box without sending.
+   * - **sendCustomAction(action: _{ type: string; payload?: Record<string, unknown> }_, itemId: _string_): _Promise<void>_** - Sends a custom action to the backend.
+   * - **showHistory(): _Promise<void>_** - Opens the thread history view.
+   * - **hideHistory(): _Promise<void>_** - Closes the thread history view.
+   * - **fetchUpdates(): _Promise<void>_** - Asks ChatKit to fetch thread updates from the backend.
+   *
+   * ### **CSS Properties:**
+   *  - **--chatkit-embed-height** - Height of the element. _(default: 600px)_
+   * - **--chatkit-embed-min-height** - Height below which the element never shrinks. _(default: 320px)_
+   * - **--chatkit-embed-overlay-background** - Background of the loading and error states. _(default: Canvas)_
+   * - **--chatkit-embed-overlay-color** - Text colour of the loading and error states. _(default: CanvasText)_
+   * - **--chatkit-embed-focus-color** - Focus ring of the retry button. _(default: Highlight)_
+   *
+   * ### **CSS Parts:**
+   *  - **chat** - The box that holds ChatKit; it fills the element.
+   * - **loading** - The loading state, shown until ChatKit is ready.
+   * - **error** - The error state.
+   * - **error-message** - The error state's explanation.
+   * - **retry-button** - The error state's "Try again" button.
+   */
+  "chatkit-embed": DefineComponent<ChatKitEmbedProps>;
+};
+
+declare module "vue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalComponents extends CustomElements {}
+}
+
+declare global {
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
