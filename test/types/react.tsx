@@ -1,5 +1,5 @@
 // Type-level tests of the React 19 typings: compiled by `npm run check`, never run.
-import 'chatkit-embed/types/react';
+import type {} from 'chatkit-embed/types/react';
 import type { ChatKitEmbed } from 'chatkit-embed/element';
 
 export const ok = (

@@ -1,5 +1,5 @@
 // Type-level tests of the Vue typings: compiled by `npm run check`, never run.
-import 'chatkit-embed/types/vue';
+import type {} from 'chatkit-embed/types/vue';
 import type { GlobalComponents } from 'vue';
 
 // What a template may pass to <chatkit-embed>.
