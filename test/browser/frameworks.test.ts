@@ -5,7 +5,7 @@ import { uniqueKey } from './helpers.js';
 
 // The example apps, built with each framework's standard tooling (`npm run
 // build:examples`), in an iframe; their chats are pointed at the test routes.
-async function openExample(framework: 'react' | 'vue') {
+async function openExample(framework: 'react' | 'vue' | 'svelte') {
   const key = uniqueKey(framework);
   const query = new URLSearchParams({
     'script-src': '/fake/chatkit.js',
@@ -27,8 +27,8 @@ async function openExample(framework: 'react' | 'vue') {
 describe('framework examples', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
-  for (const framework of ['react', 'vue'] as const) {
-    const name = framework === 'react' ? 'React' : 'Vue';
+  for (const framework of ['react', 'vue', 'svelte'] as const) {
+    const name = { react: 'React', vue: 'Vue', svelte: 'Svelte' }[framework];
     it(`${name}: renders the element, passes attributes and options, calls a method, hears both kinds of events`, async () => {
       const { doc, el, inner } = await openExample(framework);
       // Attributes and the options property reached ChatKit's options.
