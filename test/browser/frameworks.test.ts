@@ -5,7 +5,7 @@ import { uniqueKey } from './helpers.js';
 
 // The example apps, built with each framework's standard tooling (`npm run
 // build:examples`), in an iframe; their chats are pointed at the test routes.
-async function openExample(framework: 'react' | 'vue' | 'svelte') {
+async function openExample(framework: 'react' | 'vue' | 'svelte' | 'angular') {
   const key = uniqueKey(framework);
   const query = new URLSearchParams({
     'script-src': '/fake/chatkit.js',
@@ -13,7 +13,9 @@ async function openExample(framework: 'react' | 'vue' | 'svelte') {
     'session-url': `/session/ok?key=${key}-token`,
   });
   const frame = document.createElement('iframe');
-  frame.src = `/demo/frameworks/${framework}/dist/index.html?${query}`;
+  // Angular's application builder puts the browser build in dist/browser.
+  const dist = framework === 'angular' ? 'dist/browser' : 'dist';
+  frame.src = `/demo/frameworks/${framework}/${dist}/index.html?${query}`;
   frame.style.cssText = 'width:900px;height:800px';
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -27,8 +29,8 @@ async function openExample(framework: 'react' | 'vue' | 'svelte') {
 describe('framework examples', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
-  for (const framework of ['react', 'vue', 'svelte'] as const) {
-    const name = { react: 'React', vue: 'Vue', svelte: 'Svelte' }[framework];
+  for (const framework of ['react', 'vue', 'svelte', 'angular'] as const) {
+    const name = { react: 'React', vue: 'Vue', svelte: 'Svelte', angular: 'Angular' }[framework];
     it(`${name}: renders the element, passes attributes and options, calls a method, hears both kinds of events`, async () => {
       const { doc, el, inner } = await openExample(framework);
       // Attributes and the options property reached ChatKit's options.
