@@ -3,8 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { measure, npmEntryBytes } from '../scripts/measure-size.mjs';
 
 const PEERS = [
   // [package, the file their docs load with a <script> tag]
@@ -13,12 +12,6 @@ const PEERS = [
   ['deep-chat', 'dist/deepChat.bundle.js'],
   ['@n8n/chat', 'dist/chat.bundle.es.js'],
 ];
-
-const measure = (bytes) => ({
-  raw: bytes.length,
-  gzip: gzipSync(bytes, { level: 9 }).length,
-  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
 
 /** Unpacks a package from the npm registry into a cache folder (once). */
 function peerFile(name, file) {
@@ -36,15 +29,7 @@ function peerFile(name, file) {
 
 export async function sizes() {
   const rows = [{ name: 'chatkit-embed (script tag)', ...measure(readFileSync('dist/cdn/chatkit-embed.js')) }];
-  const npmEntry = await build({
-    entryPoints: ['dist/index.js'],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    external: ['lit', 'lit/*', '@lit/*', '@openai/chatkit'],
-  });
-  rows.push({ name: 'chatkit-embed (npm entry, Lit external)', ...measure(npmEntry.outputFiles[0].contents) });
+  rows.push({ name: 'chatkit-embed (npm entry, Lit external)', ...measure(await npmEntryBytes()) });
   for (const [name, file] of PEERS) {
     try {
       const { version, bytes } = peerFile(name, file);

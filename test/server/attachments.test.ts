@@ -1,36 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryStore, createChatKitServer, offlineResponder } from '../../src/server/index.js';
-import { MemoryFileStorage, createAttachments } from '../../src/server/chatkit/attachments.js';
-import { client, headerAuthenticate, userText } from './chatkit-client.js';
-import { serve } from './openai-stand-in.js';
+import { userText } from './chatkit-client.js';
+import { fileForm, startAttachmentServer } from './attachment-server.js';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-const authenticate = headerAuthenticate;
-
 async function start(maxBytes = 1024) {
-  const store = new MemoryStore();
-  const attachments = createAttachments({ store, storage: new MemoryFileStorage(), authenticate, filesUrl: '/files', maxBytes, allowedTypes: ['image/*', 'text/plain'] });
-  const chatkit = createChatKitServer({ store, authenticate, respond: offlineResponder({ delayMs: 0 }), attachments: attachments.handler });
-  const server = await serve(async (request) => {
-    const path = new URL(request.url).pathname;
-    if (path === '/chatkit') return chatkit(request);
-    if (path === '/upload') return attachments.upload(request);
-    if (path.startsWith('/files/')) return attachments.files(request);
-    return new Response('no', { status: 404 });
-  });
-  servers.push(server);
-  return { ...client(`${server.url}/chatkit`), base: server.url };
+  const chat = await startAttachmentServer({ maxBytes, allowedTypes: ['image/*', 'text/plain'] });
+  servers.push(chat);
+  return chat;
 }
 
-const form = (name: string, type: string, body: string) => {
-  const data = new FormData();
-  data.set('file', new File([body], name, { type }));
-  return data;
-};
+const form = fileForm;
 
 describe('two-phase uploads', () => {
   it('create → upload to the descriptor → preview → attach to a message → delete', async () => {

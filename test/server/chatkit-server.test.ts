@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ChatKitStreamError,
   MemoryStore,
@@ -378,7 +378,6 @@ describe('reliability', () => {
   });
 });
 
-afterAll(() => undefined);
 
 describe('the offline responder', () => {
   it('shows a widget whose action the offline action handler answers', async () => {

@@ -9,7 +9,7 @@ import {
   streamAssistantMessage,
   type ThreadItem,
 } from '../../src/server/index.js';
-import { MemoryFileStorage, createAttachments } from '../../src/server/chatkit/attachments.js';
+import { fileForm, startAttachmentServer } from './attachment-server.js';
 import { client, headerAuthenticate, userText } from './chatkit-client.js';
 import { serve, startOpenAIStandIn, TEST_API_KEY } from './openai-stand-in.js';
 
@@ -21,23 +21,11 @@ const authenticate = headerAuthenticate;
 
 describe('attachments never run on the server origin', () => {
   async function start(allowedTypes?: string[], maxBytes = 1024) {
-    const store = new MemoryStore();
-    const files = createAttachments({ store, storage: new MemoryFileStorage(), authenticate, filesUrl: '/files', maxBytes, ...(allowedTypes && { allowedTypes }) });
-    const chatkit = createChatKitServer({ store, authenticate, respond: async function* () {}, attachments: files.handler });
-    const server = await serve(async (request) => {
-      const path = new URL(request.url).pathname;
-      if (path === '/chatkit') return chatkit(request);
-      if (path === '/upload') return files.upload(request);
-      return files.files(request);
-    });
-    servers.push(server);
-    return { ...client(`${server.url}/chatkit`), base: server.url };
+    const chat = await startAttachmentServer({ maxBytes, ...(allowedTypes && { allowedTypes }) });
+    servers.push(chat);
+    return chat;
   }
-  const form = (name: string, type: string, body: string) => {
-    const data = new FormData();
-    data.set('file', new File([body], name, { type }));
-    return data;
-  };
+  const form = fileForm;
 
   it('refuses SVG and HTML by default', async () => {
     const chat = await start();

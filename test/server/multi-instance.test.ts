@@ -33,8 +33,8 @@ async function instance() {
   return started;
 }
 
-const cookie = 'chatkit_uid=shared0user0across0instances';
-async function token(base: string): Promise<{ status: number; token?: string }> {
+/** Asks an instance for a token for the user whose id is in `cookie`. */
+async function token(base: string, cookie = 'chatkit_uid=shared0user0across0instances'): Promise<{ status: number; token?: string }> {
   const response = await fetch(`${base}/api/chatkit/token`, { method: 'POST', headers: { cookie } });
   return { status: response.status, ...(response.ok && { token: ((await response.json()) as { client_secret: string }).client_secret }) };
 }
@@ -94,8 +94,7 @@ if (available) {
       const [a, b] = await Promise.all([instance(), instance()]);
       // A fresh user, so the previous test's rate limit does not apply.
       const userCookie = 'chatkit_uid=second0user0for0the0kill0test';
-      const mint = async (base: string) =>
-        ((await (await fetch(`${base}/api/chatkit/token`, { method: 'POST', headers: { cookie: userCookie } })).json()) as { client_secret: string }).client_secret;
+      const mint = async (base: string) => (await token(base, userCookie)).token!;
       const paused = gate();
       standIn.answer(response('r3', message('m3', ['Half of an ', paused, 'answer.'])));
       const streaming = await chatkit(a.base, await mint(a.base), 'threads.create', { input: userText('Go') });
@@ -119,8 +118,7 @@ if (available) {
     it('many concurrent messages to one thread through both instances: none lost, one consistent order', async () => {
       const [a, b] = await Promise.all([instance(), instance()]);
       const userCookie = 'chatkit_uid=third0user0for0the0busy0thread';
-      const mint = async (base: string) =>
-        ((await (await fetch(`${base}/api/chatkit/token`, { method: 'POST', headers: { cookie: userCookie } })).json()) as { client_secret: string }).client_secret;
+      const mint = async (base: string) => (await token(base, userCookie)).token!;
       const [tokenA, tokenB] = [await mint(a.base), await mint(b.base)];
       standIn.answer(response('r0', message('m0', ['First answer.'])));
       const first = parseSse(await (await chatkit(a.base, tokenA, 'threads.create', { input: userText('Q0') })).text());

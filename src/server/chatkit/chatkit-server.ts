@@ -83,10 +83,11 @@ export interface ChatKitServerOptions<C extends StoreContext = StoreContext> ext
   log?: LogHook;
 }
 
-class ProtocolError extends ServerError {}
+/** A request that does not fit the protocol or the thread's state: a 400. */
+const invalid = (message: string) => new ServerError(400, 'invalid_request', message);
 
 const notImplemented = (what: string, option: string) =>
-  new ProtocolError(501, 'unsupported', `${what} is not supported by this server (no \`${option}\` configured).`);
+  new ServerError(501, 'unsupported', `${what} is not supported by this server (no \`${option}\` configured).`);
 
 export function createChatKitServer<C extends StoreContext = StoreContext>(
   options: ChatKitServerOptions<C>,
@@ -106,7 +107,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       if (httpRequest.method !== 'POST') throw new ServerError(405, 'method_not_allowed', 'Use POST.', { allow: 'POST, OPTIONS' });
       const context = await authenticate(httpRequest);
       const parsed = parseChatKitRequest(await readJsonBody(httpRequest, options.maxBodyBytes ?? 1024 * 1024));
-      if ('error' in parsed) throw new ProtocolError(400, 'invalid_request', parsed.error);
+      if ('error' in parsed) throw invalid(parsed.error);
       const request = parsed.request;
       log({ level: 'info', event: 'chatkit.request', message: request.type, user: context.user });
       if (isStreamingRequest(request)) {
@@ -170,7 +171,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         try {
           data = Uint8Array.from(atob(request.params.audio_base64), (c) => c.charCodeAt(0));
         } catch {
-          throw new ProtocolError(400, 'invalid_request', 'params.audio_base64 is not valid base64.');
+          throw invalid('params.audio_base64 is not valid base64.');
         }
         return options.transcribe({ data, mimeType: request.params.mime_type }, context);
       }
@@ -191,14 +192,14 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return options.syncAction({ thread, action: request.params.action, sender, context, store });
       }
       default:
-        throw new ProtocolError(400, 'invalid_request', `Unexpected request type ${request.type}.`);
+        throw invalid(`Unexpected request type ${request.type}.`);
     }
   }
 
   async function widgetSender(threadId: string, itemId: string | null | undefined, context: C): Promise<WidgetItem | null> {
     if (!itemId) return null;
     const item = await store.loadItem(threadId, itemId, context);
-    if (item.type !== 'widget') throw new ProtocolError(400, 'invalid_request', `Item ${itemId} is not a widget.`);
+    if (item.type !== 'widget') throw invalid(`Item ${itemId} is not a widget.`);
     return item;
   }
 
@@ -227,7 +228,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         const thread = await store.loadThread(request.params.thread_id, context);
         const last = (await store.loadThreadItems(thread.id, null, 1, 'desc', context)).data[0];
         if (last?.type !== 'client_tool_call' || last.status !== 'pending') {
-          throw new ProtocolError(400, 'invalid_request', `The last item of thread ${thread.id} is not a pending client tool call.`);
+          throw invalid(`The last item of thread ${thread.id} is not a pending client tool call.`);
         }
         const call: ClientToolCallItem = { ...last, status: 'completed', output: request.params.result };
         await store.saveItem(thread.id, call, context);
@@ -237,8 +238,8 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       case 'threads.add_structured_input': {
         const thread = await store.loadThread(request.params.thread_id, context);
         const item = await store.loadItem(thread.id, request.params.item_id, context);
-        if (item.type !== 'structured_input') throw new ProtocolError(400, 'invalid_request', `Item ${item.id} is not a structured input.`);
-        if (item.status !== 'pending') throw new ProtocolError(400, 'invalid_request', `Structured input ${item.id} is not pending.`);
+        if (item.type !== 'structured_input') throw invalid(`Item ${item.id} is not a structured input.`);
+        if (item.status !== 'pending') throw invalid(`Structured input ${item.id} is not pending.`);
         const answered = applyStructuredInput(item, request.params.input);
         return processEvents(thread, context, signal, async function* () {
           yield { type: 'thread.item.replaced', item: answered } as ThreadStreamEvent;
@@ -251,7 +252,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         let userItem: UserMessageItem | undefined;
         for await (const item of itemsNewestFirst(thread.id, context)) {
           if (item.id === request.params.item_id) {
-            if (item.type !== 'user_message') throw new ProtocolError(400, 'invalid_request', `Item ${item.id} is not a user message.`);
+            if (item.type !== 'user_message') throw invalid(`Item ${item.id} is not a user message.`);
             userItem = item;
             break;
           }
