@@ -8,16 +8,14 @@ import { Agent } from '@openai/agents';
 import { createServer } from 'vite';
 import {
   MemoryFileStorage,
-  openStore,
   agentResponder,
   createAttachments,
-  offlineAction,
-  createChatKitServer,
-  createSessionHandler,
-  createTokenHandler,
+  createStandaloneServer,
   createTokenSigner,
   createTokenVerifier,
+  offlineAction,
   offlineResponder,
+  openStore,
   toNodeHandler,
 } from '../dist/server/index.js';
 
@@ -31,39 +29,45 @@ const log = (entry) => console.log(`[server] ${JSON.stringify(entry)}`);
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const session = hostedReady
-  ? createSessionHandler({ workflow: { id: CHATKIT_WORKFLOW_ID }, log })
-  : // A long Retry-After tells the element not to retry: nothing changes until a restart.
-    async () =>
-      json(503, { error: { code: 'not_configured', message: 'Set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID for `npm start`.' } }, { 'retry-after': '86400' });
-
-// Self-hosted: tokens signed here, verified by the ChatKit server in the same process.
+// The same server as `npx chatkit-embed serve`, with the demo's extras: attachments
+// (two-phase, kept in memory until a restart) and the offline responder's widget action.
 const signer = await createTokenSigner();
-const token = createTokenHandler({ signer, log });
 const store = await openStore(DATA_FILE);
-const verifier = createTokenVerifier({ jwks: await signer.jwks() });
-// Two-phase uploads: files are kept in memory, so they last until a restart.
-const files = createAttachments({ store, storage: new MemoryFileStorage(), authenticate: verifier, filesUrl: '/chatkit-files' });
-const chatkit = CHATKIT_BACKEND_URL
-  ? proxyTo(CHATKIT_BACKEND_URL)
-  : createChatKitServer({
-      store,
-      authenticate: verifier,
-      // With an API key, a real agent through the Agents SDK; without one, the offline responder.
-      respond: OPENAI_API_KEY
-        ? agentResponder({
-            agent: new Agent({
-              name: 'Assistant',
-              instructions: 'You are a helpful assistant on a demo page of chatkit-embed. Answer briefly.',
-              model: process.env.OPENAI_MODEL ?? 'gpt-4.1-mini',
-            }),
-            log,
-          })
-        : offlineResponder(),
-      action: offlineAction(),
-      attachments: files.handler,
-      log,
-    });
+const files = createAttachments({
+  store,
+  storage: new MemoryFileStorage(),
+  authenticate: createTokenVerifier({ jwks: await signer.jwks() }),
+  filesUrl: '/chatkit-files',
+});
+const backend = await createStandaloneServer({
+  signer,
+  ...(hostedReady && { apiKey: OPENAI_API_KEY, workflow: { id: CHATKIT_WORKFLOW_ID } }),
+  chatkit: {
+    store,
+    // With an API key, a real agent through the Agents SDK; without one, the offline responder.
+    respond: OPENAI_API_KEY
+      ? agentResponder({
+          agent: new Agent({
+            name: 'Assistant',
+            instructions: 'You are a helpful assistant on a demo page of chatkit-embed. Answer briefly.',
+            model: process.env.OPENAI_MODEL ?? 'gpt-4.1-mini',
+          }),
+          log,
+        })
+      : offlineResponder(),
+    action: offlineAction(),
+    attachments: files.handler,
+  },
+  log,
+});
+
+// Without credentials the hosted endpoint says what to set, with a long Retry-After so
+// that the element does not retry: nothing changes until a restart.
+const session = hostedReady
+  ? backend.handler
+  : async () =>
+      json(503, { error: { code: 'not_configured', message: 'Set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID for `npm start`.' } }, { 'retry-after': '86400' });
+const chatkit = CHATKIT_BACKEND_URL ? proxyTo(CHATKIT_BACKEND_URL) : backend.handler;
 
 function proxyTo(url) {
   return async (request) => {
@@ -80,7 +84,7 @@ const demoApi = {
   name: 'chatkit-embed-demo-api',
   configureServer(server) {
     server.middlewares.use('/api/chatkit/session', toNodeHandler(session));
-    server.middlewares.use('/api/chatkit/token', toNodeHandler(token));
+    server.middlewares.use('/api/chatkit/token', toNodeHandler(backend.handler));
     server.middlewares.use('/api/demo-status', toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: true })));
     server.middlewares.use('/chatkit-files', toNodeHandler(files.files));
     server.middlewares.use('/chatkit', toNodeHandler(chatkit));

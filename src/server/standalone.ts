@@ -14,9 +14,8 @@ import { createSessionHandler, type WorkflowOptions } from './hosted-sessions.js
 import type { FetchHandler } from './node-adapter.js';
 import { route } from './router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from './tokens.js';
-import { createChatKitServer, type RespondArgs } from './chatkit/chatkit-server.js';
-import type { ChatKitStore, StoreContext } from './chatkit/store.js';
-import type { ThreadStreamEvent } from './chatkit/types.js';
+import { createChatKitServer, type ChatKitServerOptions } from './chatkit/chatkit-server.js';
+import type { StoreContext } from './chatkit/store.js';
 
 export interface StandaloneConfig extends EndpointOptions {
   apiKey?: string;
@@ -24,8 +23,13 @@ export interface StandaloneConfig extends EndpointOptions {
   /** Hosted sessions are served only with a workflow (and an API key). */
   workflow?: WorkflowOptions;
   tokens?: TokenSignerOptions;
-  /** Serve a ChatKit backend at /chatkit with this store and responder. */
-  chatkit?: { store: ChatKitStore; respond: (args: RespondArgs<StoreContext>) => AsyncIterable<ThreadStreamEvent> };
+  /** A signer made beforehand (e.g. to verify its tokens elsewhere too); else one from `tokens`. */
+  signer?: TokenSigner;
+  /**
+   * Serve a ChatKit backend at /chatkit: its store, responder and optional handlers.
+   * Authentication is by the tokens of /api/chatkit/token; origins and logging are this config's.
+   */
+  chatkit?: Omit<ChatKitServerOptions<StoreContext>, 'authenticate' | 'allowedOrigins' | 'log'>;
 }
 
 export interface StandaloneServer {
@@ -42,7 +46,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     routes['/api/chatkit/session'] = createSessionHandler({ ...config, workflow: config.workflow });
     listed.push('POST /api/chatkit/session');
   }
-  const signer = await createTokenSigner(config.tokens);
+  const signer = config.signer ?? (await createTokenSigner(config.tokens));
   routes['/api/chatkit/token'] = createTokenHandler({ ...config, signer });
   listed.push('POST /api/chatkit/token');
   if ((await signer.jwks()).keys.length) {
