@@ -1,20 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// Builds the script-tag bundle only: dist/cdn/chatkit-embed.js, a classic script with
-// Lit inlined (production build), minified. The npm build is plain `tsc` (see
-// package.json), which keeps one module per file and Lit external.
+// Builds the script-tag bundle: classic scripts with Lit inlined (production build),
+// minified. The npm build is plain `tsc` (see package.json), which keeps one module per
+// file and Lit external.
+//
+// Two runs, because a classic script cannot share chunks with another:
+//   vite build                 dist/cdn/chatkit-embed.js       the element's shell
+//   CDN_PART=core vite build   dist/cdn/chatkit-embed-core.js  the connector, loaded when a chat starts
+const core = process.env.CDN_PART === 'core';
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
+  define: { __CHATKIT_EMBED_VERSION__: JSON.stringify(version) },
+  resolve: {
+    // The shell loads the core with a <script>, not an import() a classic script can't split.
+    alias: [{ find: /^\.\/core-loader\.js$/, replacement: fileURLToPath(new URL('src/cdn/core-loader.ts', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist/cdn',
-    emptyOutDir: true,
+    emptyOutDir: !core,
     target: 'es2022',
     minify: true,
     sourcemap: true,
     lib: {
-      entry: 'src/cdn.ts',
+      entry: core ? 'src/cdn/core.ts' : 'src/cdn/shell.ts',
       formats: ['iife'],
-      name: 'ChatKitEmbedBundle',
-      fileName: () => 'chatkit-embed.js',
+      name: core ? 'ChatKitEmbedCore' : 'ChatKitEmbedBundle',
+      fileName: () => (core ? 'chatkit-embed-core.js' : 'chatkit-embed.js'),
     },
   },
 });

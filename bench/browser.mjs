@@ -15,6 +15,7 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const fake = (await build({ entryPoints: ['test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })).outputFiles[0].text;
 const bundle = readFileSync('dist/cdn/chatkit-embed.js', 'utf8');
+const core = readFileSync('dist/cdn/chatkit-embed-core.js', 'utf8');
 
 const html = (body, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
@@ -60,6 +61,7 @@ const server = createServer(async (req, res) => {
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay) await wait(delay);
   if (url.pathname === '/chatkit-embed.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+  if (url.pathname === '/chatkit-embed-core.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(core);
   if (url.pathname === '/fake.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fake);
   if (url.pathname === '/session') {
     req.resume();

@@ -2,22 +2,17 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
-import { parseAttributes, type ConfigIssue, type ParsedAttributes } from './attribute-parsers.js';
-import { createAuthFetch } from './auth-fetch.js';
-import { backendIdentity, resolveBackend, type Backend } from './backend.js';
-import { forwardChatKitEvents } from './chatkit-events.js';
+import type { Connector, ConnectorHost, Failure } from './connector.js';
 import { ColorSchemeController } from './controllers/color-scheme-controller.js';
+import { loadCore } from './core-loader.js';
 import { ChatKitEmbedError } from './errors.js';
 import {
   ChatKitEmbedErrorEvent,
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
 } from './events.js';
-import { buildOptions, sameOptions, snapshot } from './options-builder.js';
 import { ReadyGate } from './ready-gate.js';
-import { CHATKIT_TAG, loadChatKitScript } from './script-loader.js';
-import { apiKeyMessage, findApiKey, looksLikeApiKey } from './secret-guard.js';
-import { SecretSource, SessionError } from './secret-source.js';
+import { loadScript } from './script-loader.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
 
@@ -74,27 +69,12 @@ export class ChatKitEmbed extends ReactiveElement {
 
   readonly #colorScheme = new ColorSchemeController(this);
   readonly #gate = new ReadyGate<OpenAIChatKit>();
-  #inner?: OpenAIChatKit;
-  #unforward?: () => void;
-  #source?: SecretSource;
-  #backend?: Backend;
-  #parsed: ParsedAttributes = {};
-  #sentOptions?: ChatKitOptions;
-  /** Bumped on every start and teardown, so late async results of an old run are dropped. */
-  #run = 0;
-  /** Aborted on teardown: stops the current run's waits. */
-  #runAbort?: AbortController;
-  #readyTimer?: ReturnType<typeof setTimeout>;
+  /** The part that talks to ChatKit, loaded when the chat first starts. */
+  #connector?: Connector;
+  /** Bumped on every start and removal, so a late core load of an old start is dropped. */
+  #attempt = 0;
   #needsStart = false;
-  readonly #reportedIssues = new Set<string>();
   #view?: StateView;
-
-  // Stable function identities: `setOptions` runs again only when something changed.
-  readonly #getClientSecretForChatKit = (current: string | null) => this.#secretFor(current);
-  readonly #authFetch = createAuthFetch(
-    { get: (current) => this.#secretFor(current) },
-    (input, init) => this.#baseFetch()(input, init),
-  );
 
   @state() private _state: ChatKitEmbedState = 'idle';
   @state() private _error: ChatKitEmbedError | null = null;
@@ -200,7 +180,8 @@ export class ChatKitEmbed extends ReactiveElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#needsStart = false;
-    this.#teardown();
+    this.#attempt++;
+    this.#connector?.stop();
     this.#gate.close(
       new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'),
     );
@@ -210,12 +191,6 @@ export class ChatKitEmbed extends ReactiveElement {
   // Decisions that change `_state` are taken here, before rendering, so they never cost
   // a second update.
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const { value, issues } = parseAttributes(this);
-    this.#parsed = value;
-    const keyAt = this.#findApiKey();
-    // With a key on the page the chat stops anyway; reporting also its attribute
-    // problems would only add noise.
-    if (!keyAt) for (const issue of issues) this.#reportIssueOnce(issue);
     if (!this.isConnected) return;
     if (this.#needsStart) {
       this.#needsStart = false;
@@ -223,20 +198,7 @@ export class ChatKitEmbed extends ReactiveElement {
       return;
     }
     const configChanged = [...changed.keys()].some((key) => key !== '_state' && key !== '_error');
-    if (!configChanged) return;
-    if (this._state === 'error' && this._error?.code === 'config-invalid') {
-      void this.#start(); // the page may have fixed its configuration
-      return;
-    }
-    if (keyAt) {
-      this.#teardown();
-      this.#fail(new ChatKitEmbedError('config-invalid', apiKeyMessage(keyAt), { attribute: keyAt }));
-    } else if (
-      this._state !== 'idle' &&
-      backendIdentity(this.#resolveBackend().backend) !== backendIdentity(this.#backend)
-    ) {
-      void this.#start(); // a different backend means a different chat
-    }
+    if (configChanged) this.#connector?.configure();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -247,207 +209,57 @@ export class ChatKitEmbed extends ReactiveElement {
   }
 
   // Runs after every update, including those the colour-scheme controller asks for;
-  // `#applyOptions` sends nothing unless the options really changed.
+  // the connector sends nothing unless the options really changed.
   protected override updated(): void {
-    this.#applyOptions();
+    this.#connector?.apply();
   }
 
+  /** Loads the connector if needed, then starts a run with it. */
   async #start(): Promise<void> {
-    this.#teardown();
-    const run = this.#run;
-    const abort = new AbortController();
-    this.#runAbort = abort;
+    const attempt = ++this.#attempt;
+    this.#connector?.stop();
+    // Calls made from now on wait for the next ChatKit, not the one being replaced.
+    this.#gate.reset();
     this._error = null;
-    const keyAt = this.#findApiKey();
-    if (keyAt) {
-      this.#fail(new ChatKitEmbedError('config-invalid', apiKeyMessage(keyAt), { attribute: keyAt }));
-      return;
-    }
-    const { backend, issue } = this.#resolveBackend();
-    if (!backend) {
-      this.#fail(new ChatKitEmbedError('config-invalid', issue!.message, { attribute: issue!.attribute }));
-      return;
-    }
-    this.#backend = backend;
     this._state = 'loading';
-    const secretUrl =
-      backend.mode === 'self-hosted' ? backend.tokenUrl : backend.mode === 'hosted' && !backend.custom ? backend.sessionUrl : undefined;
-    if (secretUrl) {
-      this.#source = new SecretSource({
-        url: secretUrl,
-        request: () => ({
-          ...(this.sessionHeaders && { headers: this.sessionHeaders }),
-          credentials: this.sessionCredentials,
-          body: this.sessionBody ?? {},
-        }),
-        timeoutMs: this.sessionTimeout,
-        onRefreshError: (error) => this.#report(sessionFailed(error), false),
-      });
-    }
-    // The script and the first secret load in parallel, never one after the other.
-    const script = loadChatKitScript(document, {
-      src: this.scriptSrc,
-      nonce: this.nonce,
-      timeoutMs: this.loadTimeout,
-      signal: abort.signal,
-    }).then(
-      () => {
-        if (run === this.#run) this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(this.scriptSrc));
-      },
-      (error: Error) => {
-        throw new ChatKitEmbedError('script-load-failed', error.message, { cause: error });
-      },
-    );
-    const secret = this.#source?.get(null).catch((error: SessionError) => {
-      throw sessionFailed(error);
-    });
     try {
-      await Promise.all([script, secret]);
+      const core = await loadCore({ nonce: this.nonce, timeoutMs: this.loadTimeout });
+      this.#connector ??= new core.Connector(this.#connectorHost());
     } catch (error) {
-      if (run !== this.#run) return;
-      // Whichever of the two failed, the other need not go on (a retry starts both again).
-      abort.abort();
-      this.#source?.dispose();
-      this.#fail(error as ChatKitEmbedError);
+      if (attempt === this.#attempt) {
+        this.#fail(new ChatKitEmbedError('script-load-failed', (error as Error).message, { cause: error }));
+      }
       return;
     }
-    if (run !== this.#run) return;
-    await this.updateComplete;
-    if (run === this.#run) this.#mount(run);
+    if (attempt === this.#attempt) void this.#connector.start();
   }
 
-  #mount(run: number): void {
-    const inner = document.createElement(CHATKIT_TAG) as OpenAIChatKit;
-    this.#inner = inner;
-    this.#unforward = forwardChatKitEvents(inner, this, (event) => {
-      if (event.type === 'chatkit.ready' && run === this.#run && this._state === 'loading') {
-        clearTimeout(this.#readyTimer);
+  #connectorHost(): ConnectorHost {
+    const host = this;
+    return {
+      element: this,
+      get chatBox() {
+        return host.#view!.chat;
+      },
+      get prefersDark() {
+        return host.#colorScheme.prefersDark;
+      },
+      fallbackThreadId: null,
+      loadScript: (options) => loadScript(document, { nonce: this.nonce, ...options }),
+      restart: () => void this.#start(),
+      error: toError,
+      onScriptLoad: (src) => this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(src)),
+      onReady: (chatkit) => {
         this._state = 'ready';
         this.dispatchEvent(new ChatKitEmbedReadyEvent());
-        void this.#gate.open(inner);
-      }
-    });
-    const timeoutMs = this.loadTimeout > 0 ? this.loadTimeout : 30_000;
-    this.#readyTimer = setTimeout(() => {
-      if (run !== this.#run || this._state !== 'loading') return;
-      this.#fail(
-        new ChatKitEmbedError(
-          'not-ready',
-          `ChatKit loaded but was not ready within ${timeoutMs / 1000} s. Check the browser console ` +
-            "and the network panel for errors from ChatKit's frame or your backend.",
-        ),
-      );
-    }, timeoutMs);
-    this.#view!.chat.replaceChildren(inner);
-    this.#applyOptions();
-  }
-
-  #applyOptions(): void {
-    const inner = this.#inner;
-    if (!inner || !this.#backend) return;
-    const next = buildOptions({
-      options: this.options,
-      attributes: this.#parsed,
-      api: this.#api(this.#backend),
-      prefersDark: this.#colorScheme.prefersDark,
-    });
-    if (this.#sentOptions && sameOptions(this.#sentOptions, next)) return;
-    // A copy: the page may change its options objects in place later.
-    this.#sentOptions = snapshot(next);
-    try {
-      inner.setOptions(next);
-    } catch (error) {
-      this.#fail(
-        new ChatKitEmbedError('config-invalid', `ChatKit refused the options: ${(error as Error).message}`, {
-          attribute: 'options',
-          cause: error,
-        }),
-      );
-    }
-  }
-
-  #api(backend: Backend): ChatKitOptions['api'] {
-    if (backend.mode === 'options') return backend.api;
-    if (backend.mode === 'hosted') return { getClientSecret: this.#getClientSecretForChatKit };
-    const base = this.options?.api;
-    const fetch = backend.tokenUrl ? this.#authFetch : base && 'url' in base ? base.fetch : undefined;
-    return {
-      ...(base && 'url' in base ? base : {}),
-      url: backend.url,
-      domainKey: backend.domainKey,
-      ...(fetch && { fetch }),
+        void this.#gate.open(chatkit);
+      },
+      onFailure: (failure, fatal) => {
+        const error = toError(failure);
+        if (fatal) this.#fail(error);
+        else this.dispatchEvent(new ChatKitEmbedErrorEvent(error, false));
+      },
     };
-  }
-
-  /** Hosted secrets and self-hosted tokens, as ChatKit (or the auth fetch) asks for them. */
-  async #secretFor(current: string | null): Promise<string> {
-    const run = this.#run;
-    const backend = this.#backend;
-    try {
-      const own = backend?.mode === 'hosted' && backend.custom ? this.getClientSecret : null;
-      const source = this.#source;
-      if (!own && !source) throw new SessionError('aborted', 'The chat was removed before a session was ready.');
-      const secret = own ? await own(current) : await source!.get(current);
-      if (looksLikeApiKey(secret)) {
-        throw new SessionError('api-key', apiKeyMessage('The secret returned by getClientSecret'));
-      }
-      return secret;
-    } catch (error) {
-      const failure =
-        error instanceof SessionError
-          ? sessionFailed(error)
-          : new ChatKitEmbedError('session-failed', 'The getClientSecret function failed.', { cause: error });
-      // Failures of a run that has since ended (retry, new backend, removal) are not news.
-      const stale = run !== this.#run || !this.isConnected;
-      if (!stale && !(error instanceof SessionError && error.reason === 'aborted')) {
-        this.#report(failure, this._state !== 'ready');
-      }
-      throw failure;
-    }
-  }
-
-  #baseFetch(): typeof fetch {
-    const base = this.options?.api;
-    return base && 'url' in base && base.fetch ? base.fetch : globalThis.fetch.bind(globalThis);
-  }
-
-  #resolveBackend() {
-    return resolveBackend({
-      sessionUrl: this.sessionUrl,
-      apiUrl: this.apiUrl,
-      domainKey: this.domainKey,
-      hasSecretFunction: typeof this.getClientSecret === 'function',
-      optionsApi: this.options?.api,
-    });
-  }
-
-  /** Where an OpenAI API key sits in the configuration, if anywhere. */
-  #findApiKey(): string | undefined {
-    for (const name of this.getAttributeNames()) {
-      if (looksLikeApiKey(this.getAttribute(name))) return name;
-    }
-    return (
-      findApiKey(this.options, 'options') ??
-      findApiKey(this.sessionHeaders, 'sessionHeaders') ??
-      findApiKey(this.sessionBody, 'sessionBody')
-    );
-  }
-
-  #teardown(): void {
-    this.#run++;
-    this.#runAbort?.abort();
-    this.#runAbort = undefined;
-    clearTimeout(this.#readyTimer);
-    // Calls made from now on wait for the next ChatKit, not the one being removed.
-    this.#gate.reset();
-    this.#source?.dispose();
-    this.#source = undefined;
-    this.#unforward?.();
-    this.#unforward = undefined;
-    this.#inner?.remove();
-    this.#inner = undefined;
-    this.#sentOptions = undefined;
-    this.#backend = undefined;
   }
 
   #fail(error: ChatKitEmbedError): void {
@@ -457,18 +269,6 @@ export class ChatKitEmbed extends ReactiveElement {
       new ChatKitEmbedError('not-ready', `ChatKit is not ready: ${error.message}`, { cause: error }),
     );
     this.dispatchEvent(new ChatKitEmbedErrorEvent(error, true));
-  }
-
-  #report(error: ChatKitEmbedError, fatal: boolean): void {
-    if (fatal) this.#fail(error);
-    else this.dispatchEvent(new ChatKitEmbedErrorEvent(error, false));
-  }
-
-  #reportIssueOnce(issue: ConfigIssue): void {
-    const key = `${issue.attribute}\u0000${issue.message}`;
-    if (this.#reportedIssues.has(key)) return;
-    this.#reportedIssues.add(key);
-    this.#report(new ChatKitEmbedError('config-invalid', issue.message, { attribute: issue.attribute }), false);
   }
 
   /** Starts over after an error: reloads the script if it failed and fetches a new session. */
@@ -521,9 +321,6 @@ export class ChatKitEmbed extends ReactiveElement {
 
 }
 
-function sessionFailed(error: SessionError): ChatKitEmbedError {
-  return new ChatKitEmbedError('session-failed', error.message, {
-    ...(error.status !== undefined && { status: error.status }),
-    cause: error,
-  });
+function toError({ code, message, ...init }: Failure): ChatKitEmbedError {
+  return new ChatKitEmbedError(code, message, init);
 }

@@ -1,7 +1,9 @@
 /**
- * Loads OpenAI's ChatKit script, which defines `openai-chatkit`. One `<script>` per
- * document whatever the number of chats; none when the tag is already defined or the
- * page already has that script.
+ * Loads scripts into the page: OpenAI's ChatKit script, which defines `openai-chatkit`,
+ * and in the script-tag build this library's own core. One `<script>` per document and
+ * URL whatever the number of chats; none when the tag it defines is already defined or
+ * the page already has that script. All of them go through one CSP nonce lookup and one
+ * Trusted Types policy.
  */
 
 export const CHATKIT_SCRIPT_URL = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
@@ -16,6 +18,10 @@ export class ScriptLoadError extends Error {
 
 export interface ScriptLoadOptions {
   src?: string;
+  /** The custom element the script defines: the load is done once it is defined. */
+  defines?: string;
+  /** What the script is, for error messages. */
+  label?: string;
   /** CSP nonce for the `<script>`; defaults to the nonce of a script already on the page. */
   nonce?: string;
   timeoutMs?: number;
@@ -37,15 +43,16 @@ const loads = new WeakMap<Document, Map<string, Promise<void>>>();
 const policies = new WeakMap<Window, TrustedTypePolicyLike | null>();
 
 /**
- * Resolves once `openai-chatkit` is defined in `doc`. Rejects with a `ScriptLoadError`
- * when the script fails to load, or when the tag is still undefined after the timeout
- * (a script that loaded but did nothing, or one that is still stuck). A failed load is
- * forgotten, so calling again tries afresh.
+ * Resolves once the script has run, or with `defines`, once that tag is defined in
+ * `doc`. Rejects with a `ScriptLoadError` when the script fails to load, or when it is
+ * not done after the timeout (a script that loaded but defined nothing, or one that is
+ * still stuck). A failed load is forgotten, so calling again tries afresh.
  */
-export function loadChatKitScript(doc: Document, options: ScriptLoadOptions = {}): Promise<void> {
+export function loadScript(doc: Document, options: ScriptLoadOptions = {}): Promise<void> {
   const win = doc.defaultView;
   if (!win) return Promise.reject(new ScriptLoadError('The document has no window.'));
-  if (win.customElements.get(CHATKIT_TAG)) return Promise.resolve();
+  const { defines, label = 'The script' } = options;
+  if (defines && win.customElements.get(defines)) return Promise.resolve();
   const src = new URL(options.src ?? CHATKIT_SCRIPT_URL, doc.baseURI).href;
   const timeoutMs = positive(options.timeoutMs) ?? DEFAULT_SCRIPT_TIMEOUT_MS;
 
@@ -54,9 +61,9 @@ export function loadChatKitScript(doc: Document, options: ScriptLoadOptions = {}
   const pending = perDoc;
   let shared = pending.get(src);
   if (!shared) {
-    shared = insertScript(doc, win, src, options.nonce);
+    shared = insertScript(doc, win, src, options);
     pending.set(src, shared);
-    shared.catch(() => forget(doc, pending, src, shared!));
+    shared.catch(() => forget(doc, pending, src, shared!, defines));
   }
 
   return new Promise<void>((resolve, reject) => {
@@ -71,11 +78,11 @@ export function loadChatKitScript(doc: Document, options: ScriptLoadOptions = {}
     const timer = setTimeout(() => {
       done();
       // A stalled load is dropped, so that a retry inserts a fresh <script>.
-      forget(doc, pending, src, shared!);
+      forget(doc, pending, src, shared!, defines);
       reject(
         new ScriptLoadError(
-          `ChatKit did not start within ${timeoutMs / 1000} s: the script at ${src} is ` +
-            'still loading or loaded without defining <openai-chatkit>. Check the network ' +
+          `${label} did not start within ${timeoutMs / 1000} s: the script at ${src} is ` +
+            `still loading${defines ? ` or loaded without defining <${defines}>` : ''}. Check the network ` +
             'panel for a blocked or very slow request.',
         ),
       );
@@ -95,31 +102,37 @@ export function loadChatKitScript(doc: Document, options: ScriptLoadOptions = {}
 }
 
 /** Drops a failed or stalled load (and its element), if it is still the current one. */
-function forget(doc: Document, pending: Map<string, Promise<void>>, src: string, load: Promise<void>): void {
+function forget(
+  doc: Document,
+  pending: Map<string, Promise<void>>,
+  src: string,
+  load: Promise<void>,
+  defines?: string,
+): void {
   if (pending.get(src) !== load) return;
   pending.delete(src);
-  const win = doc.defaultView;
-  if (win?.customElements.get(CHATKIT_TAG)) return;
+  if (defines && doc.defaultView?.customElements.get(defines)) return;
   for (const script of doc.querySelectorAll<HTMLScriptElement>('script[data-chatkit-embed]')) {
     if (script.src === src) script.remove();
   }
 }
 
-function insertScript(doc: Document, win: Window, src: string, nonce?: string): Promise<void> {
-  const defined = win.customElements.whenDefined(CHATKIT_TAG).then(() => undefined);
+function insertScript(doc: Document, win: Window, src: string, options: ScriptLoadOptions): Promise<void> {
+  const { defines, nonce, label = 'The script' } = options;
+  const defined = defines && win.customElements.whenDefined(defines).then(() => undefined);
   // A script the page added itself (or an earlier copy of this library) is enough.
-  const existing = [...doc.scripts].find((script) => script.src === src);
-  if (existing) return defined;
+  if (defined && [...doc.scripts].some((script) => script.src === src)) return defined;
 
   const script = doc.createElement('script');
-  const failed = new Promise<never>((_, reject) => {
+  const loaded = new Promise<void>((resolve, reject) => {
+    script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => {
       script.remove();
       reject(
         new ScriptLoadError(
-          `The ChatKit script failed to load from ${src}: the browser is offline, an ad ` +
+          `${label} failed to load from ${src}: the browser is offline, an ad ` +
             "or content blocker stopped it, or the page's Content-Security-Policy does not " +
-            'allow it (script-src https://cdn.platform.openai.com).',
+            `allow it (script-src ${new URL(src).origin}).`,
         ),
       );
     });
@@ -134,13 +147,14 @@ function insertScript(doc: Document, win: Window, src: string, nonce?: string): 
   } catch {
     return Promise.reject(
       new ScriptLoadError(
-        'The page enforces Trusted Types and refused the ChatKit script URL. Allow the ' +
+        `The page enforces Trusted Types and refused the URL of ${label.toLowerCase()}. Allow the ` +
           `"${TRUSTED_TYPES_POLICY}" policy in its trusted-types directive.`,
       ),
     );
   }
   doc.head.append(script);
-  return Promise.race([defined, failed]);
+  // A script that defines a tag is done when the tag is; a load event alone proves little.
+  return defined ? Promise.race([defined, loaded.then(() => new Promise<never>(() => {}))]) : loaded;
 }
 
 function trustedScriptURL(win: Window, url: string): unknown {

@@ -43,6 +43,17 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     expect(el.error!.code).to.equal('script-load-failed');
   });
 
+  it('loads its core script from the folder the bundle came from, and says so when it is missing', async () => {
+    const { el } = await loadPage(`key=${uniqueKey()}`);
+    const scripts = [...el.ownerDocument.scripts].map((script) => new URL(script.src).pathname);
+    expect(scripts).to.include('/dist/cdn/chatkit-embed-core.js');
+
+    const { el: broken } = await loadPage(`nocore=1&key=${uniqueKey()}`);
+    expect(broken.state).to.equal('error');
+    expect(broken.error!.code).to.equal('script-load-failed');
+    expect(broken.error!.message).to.contain('/nocore/chatkit-embed-core.js');
+  });
+
   it('works on a page that enforces Trusted Types and allows the chatkit-embed policy', async () => {
     const { el } = await loadPage(`csp=trusted-types&key=${uniqueKey()}`);
     expect(el.state).to.equal('ready');

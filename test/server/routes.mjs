@@ -2,6 +2,7 @@
 // scripted session endpoints, a self-hosted backend stand-in, the fake ChatKit script
 // and pages with their own Content-Security-Policy.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 /** @type {Map<string, Array<{path: string, headers: Record<string, string>, body: string}>>} */
 const logs = new Map();
@@ -111,7 +112,9 @@ function page(ctx) {
   const elementNonce = q.elementNonce ? ` nonce="${q.elementNonce}"` : '';
   // The bundle's tag: in <head> (async or defer) or at the end of <body> (end=1).
   const loading = q.async ? ' async' : q.defer ? ' defer' : '';
-  const bundle = `<script nonce="${nonce}" src="/dist/cdn/chatkit-embed.js"${loading}></script>`;
+  // nocore=1: the bundle from a folder without its core script next to it.
+  const src = q.nocore ? '/nocore/chatkit-embed.js' : '/dist/cdn/chatkit-embed.js';
+  const bundle = `<script nonce="${nonce}" src="${src}"${loading}></script>`;
   ctx.set('content-type', 'text/html');
   ctx.body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>bare page</title>
@@ -129,6 +132,11 @@ export async function testRoutes(ctx, next) {
   if (path === '/session-log') return json(ctx, 200, logs.get(ctx.query.key) ?? []);
   if (path === '/backend') return backend(ctx);
   if (path === '/page') return page(ctx);
+  if (path === '/nocore/chatkit-embed.js') {
+    ctx.set('content-type', 'text/javascript');
+    ctx.body = await readFile(new URL('../../dist/cdn/chatkit-embed.js', import.meta.url), 'utf8');
+    return;
+  }
   if (path === '/fake/chatkit.js') {
     if (ctx.query.delay) await wait(Number(ctx.query.delay));
     ctx.set('content-type', 'text/javascript');
