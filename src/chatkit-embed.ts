@@ -3,18 +3,28 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import type { Connector, ConnectorHost, Failure } from './connector.js';
-import { ColorSchemeController } from './controllers/color-scheme-controller.js';
+import { LoadingPolicyController, type LoadingPolicy } from './controllers/loading-policy-controller.js';
+import { MediaQueryController } from './controllers/media-query-controller.js';
 import { loadCore } from './core-loader.js';
 import { ChatKitEmbedError } from './errors.js';
 import {
+  ChatKitEmbedCloseEvent,
   ChatKitEmbedErrorEvent,
+  ChatKitEmbedOpenEvent,
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
 } from './events.js';
+import { memoryKey, recall, remember } from './launcher-memory.js';
+import { launcherStyles } from './launcher-styles.js';
+import { createLauncherView, type LauncherView } from './launcher-view.js';
 import { ReadyGate } from './ready-gate.js';
 import { loadScript } from './script-loader.js';
+import { lockScroll } from './scroll-lock.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
+
+/** How the chat sits in the page: in the element's own box, or behind a floating button. */
+export type ChatKitEmbedMode = 'inline' | 'launcher';
 
 /** What the element is showing: nothing yet, a loading state, the chat, or an error. */
 export type ChatKitEmbedState = 'idle' | 'loading' | 'ready' | 'error';
@@ -37,6 +47,8 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  *
  * @fires {ChatKitEmbedScriptLoadDetail} chatkit-embed-script-load - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
  * @fires chatkit-embed-ready - ChatKit is ready; method calls queued before now have started running.
+ * @fires chatkit-embed-open - Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable.
+ * @fires chatkit-embed-close - Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable.
  * @fires {ChatKitEmbedErrorDetail} chatkit-embed-error - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
  * @fires chatkit.ready - Re-dispatched from ChatKit: its frame has loaded.
  * @fires {ChatKitErrorDetail} chatkit.error - Re-dispatched from ChatKit: `detail: { error }`.
@@ -57,17 +69,34 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @csspart error - The error state.
  * @csspart error-message - The error state's explanation.
  * @csspart retry-button - The error state's "Try again" button.
+ * @csspart launcher-button - Launcher: the floating button.
+ * @csspart launcher-icon - Launcher: the button's icons (chat when closed, close when open).
+ * @csspart launcher-label - Launcher: the button's visible text, from `label`.
+ * @csspart unread-indicator - Launcher: the dot shown when a reply arrived while the panel was closed.
+ * @csspart panel - Launcher: the chat panel (a popover in the top layer).
+ * @csspart close-button - Launcher: the panel's close control, shown when the panel is full screen.
  *
  * @cssprop [--chatkit-embed-height=600px] - Height of the element.
  * @cssprop [--chatkit-embed-min-height=320px] - Height below which the element never shrinks.
  * @cssprop [--chatkit-embed-overlay-background=Canvas] - Background of the loading and error states.
  * @cssprop [--chatkit-embed-overlay-color=CanvasText] - Text colour of the loading and error states.
  * @cssprop [--chatkit-embed-focus-color=Highlight] - Focus ring of the retry button.
+ * @cssprop [--chatkit-embed-launcher-size=56px] - Launcher: height (and minimum width) of the button.
+ * @cssprop [--chatkit-embed-launcher-offset-x=20px] - Launcher: distance of the button from the side of the viewport.
+ * @cssprop [--chatkit-embed-launcher-offset-y=20px] - Launcher: distance of the button from the bottom of the viewport.
+ * @cssprop [--chatkit-embed-launcher-background=#0d0d0d] - Launcher: background of the button.
+ * @cssprop [--chatkit-embed-launcher-color=#fff] - Launcher: icon and text colour of the button.
+ * @cssprop [--chatkit-embed-unread-color=#e5484d] - Launcher: colour of the unread indicator.
+ * @cssprop [--chatkit-embed-panel-width=400px] - Launcher: width of the panel (capped by the viewport).
+ * @cssprop [--chatkit-embed-panel-height=640px] - Launcher: height of the panel (capped by the viewport).
+ * @cssprop [--chatkit-embed-panel-radius=16px] - Launcher: corner radius of the panel.
  */
 export class ChatKitEmbed extends ReactiveElement {
-  static override styles = styles;
+  static override styles = [styles, launcherStyles];
 
-  readonly #colorScheme = new ColorSchemeController(this);
+  readonly #colorScheme = new MediaQueryController(this, () => '(prefers-color-scheme: dark)');
+  readonly #narrow = new MediaQueryController(this, () => `(max-width: ${this.fullscreenWidth}px)`);
+  readonly #loadingPolicy = new LoadingPolicyController(this, () => this.#begin());
   readonly #gate = new ReadyGate<OpenAIChatKit>();
   /** The part that talks to ChatKit, loaded when the chat first starts. */
   #connector?: Connector;
@@ -75,9 +104,37 @@ export class ChatKitEmbed extends ReactiveElement {
   #attempt = 0;
   #needsStart = false;
   #view?: StateView;
+  #launcher?: LauncherView;
+  /** The mode the views were built for. */
+  #builtMode?: ChatKitEmbedMode;
+  #unlockScroll?: () => void;
+  /** Launcher memory: the thread ChatKit shows now, and the one to reopen. */
+  #threadId: string | null = null;
 
   @state() private _state: ChatKitEmbedState = 'idle';
   @state() private _error: ChatKitEmbedError | null = null;
+  @state() private _unread = false;
+
+  /** `inline` shows the chat in the element's box; `launcher` shows a floating button that opens it in a panel. */
+  @property({ reflect: true }) mode: ChatKitEmbedMode = 'inline';
+
+  /** Launcher: whether the panel is open. Reflected as the `open` attribute. Use `open()`, `close()` and `toggle()` for the events. */
+  @property({ type: Boolean, reflect: true, attribute: 'open' }) opened = false;
+
+  /** When the chat loads: `eager` at once, `lazy` when the element nears the viewport (inline default), `intent` when the reader points at, touches or focuses it (launcher default). */
+  @property() loading: LoadingPolicy | null = null;
+
+  /** Launcher: visible text on the button next to its icon; its accessible name is "Chat" without it. */
+  @property() label: string | null = null;
+
+  /** Launcher: the corner of the button, `end` (right on left-to-right pages) or `start`. */
+  @property({ reflect: true }) position: 'end' | 'start' = 'end';
+
+  /** Launcher: keeps the open state and the current thread across page loads, in `localStorage`, per endpoint. */
+  @property({ type: Boolean }) remember = false;
+
+  /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
+  @property({ type: Number, attribute: 'fullscreen-width' }) fullscreenWidth = 640;
 
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
   @property({ attribute: 'session-url' }) sessionUrl: string | null = null;
@@ -169,6 +226,17 @@ export class ChatKitEmbed extends ReactiveElement {
     return this._error;
   }
 
+  constructor() {
+    super();
+    this.addEventListener('chatkit.response.end', () => {
+      if (this.mode === 'launcher' && !this.opened) this._unread = true;
+    });
+    this.addEventListener('chatkit.thread.change', (event) => {
+      this.#threadId = event.detail.threadId;
+      this.#remember();
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Started from the next update (`willUpdate`), so properties a framework sets right
@@ -182,6 +250,8 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#needsStart = false;
     this.#attempt++;
     this.#connector?.stop();
+    this.#unlockScroll?.();
+    this.#unlockScroll = undefined;
     this.#gate.close(
       new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'),
     );
@@ -194,24 +264,126 @@ export class ChatKitEmbed extends ReactiveElement {
     if (!this.isConnected) return;
     if (this.#needsStart) {
       this.#needsStart = false;
-      void this.#start();
-      return;
+      if (this.remember && this.mode === 'launcher') {
+        const memory = recall(this.#memoryKey());
+        this.#threadId = memory?.threadId ?? null;
+        if (memory?.open) this.opened = true;
+      }
+      if (this._state === 'idle') this.#loadingPolicy.arm(this.loading ?? (this.mode === 'launcher' ? 'intent' : 'lazy'));
     }
-    const configChanged = [...changed.keys()].some((key) => key !== '_state' && key !== '_error');
+    if (changed.has('opened') && this.opened) {
+      this._unread = false;
+      this.#begin(); // an open panel shows the chat, whatever the loading policy
+    }
+    const configChanged = [...changed.keys()].some((key) => !VIEW_ONLY.has(key as string));
     if (configChanged) this.#connector?.configure();
   }
 
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    this.#view ??= createStateView(this.renderRoot as ShadowRoot, () => this.retry());
-    this.#view.show(this._state, this._error);
+    if (this.#builtMode !== this.mode) this.#build();
+    this.#view!.show(this._state, this._error);
+    this.#launcher?.sync({
+      open: this.opened,
+      unread: this._unread,
+      label: this.label,
+      fullscreen: this.#narrow.matches,
+      title: this.headerTitle || 'Chat',
+    });
     this.setAttribute('state', this._state);
   }
 
-  // Runs after every update, including those the colour-scheme controller asks for;
-  // the connector sends nothing unless the options really changed.
-  protected override updated(): void {
+  // Runs after every update, including those the media-query controllers ask for; the
+  // connector sends nothing unless the options really changed.
+  protected override updated(changed: PropertyValues<this>): void {
     this.#connector?.apply();
+    // The page behind a full-screen panel stays put.
+    const lock = this.mode === 'launcher' && this.opened && this.#narrow.matches;
+    if (lock && !this.#unlockScroll) this.#unlockScroll = lockScroll(document);
+    if (!lock) {
+      this.#unlockScroll?.();
+      this.#unlockScroll = undefined;
+    }
+    if (changed.has('opened')) this.#remember();
+  }
+
+  /** Builds the shadow DOM for the current mode; a change of mode rebuilds it and restarts the chat. */
+  #build(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const rebuild = this.#builtMode !== undefined;
+    this.#builtMode = this.mode;
+    root.replaceChildren();
+    this.#launcher = undefined;
+    let box: ParentNode & Node = root;
+    if (this.mode === 'launcher') {
+      this.#launcher = createLauncherView(root, {
+        toggle: () => this.#toggleByUser(),
+        close: () => this.#setOpen(false, true),
+      });
+      this.#launcher.panel.addEventListener('keydown', this.#onKeydown);
+      this.#launcher.button.addEventListener('keydown', this.#onKeydown);
+      box = this.#launcher.body;
+    }
+    this.#view = createStateView(box, () => this.retry());
+    if (rebuild && this._state !== 'idle') void this.#start();
+  }
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.opened && !event.defaultPrevented) {
+      event.preventDefault();
+      this.#setOpen(false, true);
+    }
+  };
+
+  #toggleByUser(): void {
+    this.#setOpen(!this.opened, true);
+  }
+
+  /**
+   * Opens or closes the panel after a cancelable event; moves focus into the chat on
+   * open and back to the button on close. Returns whether the state changed.
+   */
+  #setOpen(open: boolean, moveFocus: boolean): boolean {
+    if (this.mode !== 'launcher' || open === this.opened) return false;
+    if (!this.dispatchEvent(open ? new ChatKitEmbedOpenEvent() : new ChatKitEmbedCloseEvent())) return false;
+    const focusWasInside = this.#launcher?.panel.contains(this.shadowRoot!.activeElement) ?? false;
+    this.opened = open;
+    if (moveFocus || focusWasInside) void this.updateComplete.then(() => this.#moveFocus());
+    return true;
+  }
+
+  #moveFocus(): void {
+    const launcher = this.#launcher;
+    if (!launcher) return;
+    if (!this.opened) return launcher.button.focus();
+    // The panel itself until ChatKit is ready, then its message box.
+    launcher.panel.focus();
+    void this.#gate
+      .call((chatkit) => (this.opened && this.shadowRoot!.activeElement === launcher.panel ? chatkit.focusComposer() : Promise.resolve()))
+      .catch(() => {});
+  }
+
+  #memoryKey(): string {
+    return memoryKey(this.apiUrl ?? this.sessionUrl, this.id);
+  }
+
+  #remember(): void {
+    if (this.remember && this.mode === 'launcher') {
+      remember(this.#memoryKey(), { open: this.opened, threadId: this.#threadId });
+    }
+  }
+
+  /** Runs a ChatKit method once ChatKit is ready; calling one is reason enough to load it. */
+  #call(run: (chatkit: OpenAIChatKit) => Promise<void>): Promise<void> {
+    const result = this.#gate.call(run);
+    this.#begin();
+    return result;
+  }
+
+  /** Starts the chat unless it has started already. */
+  #begin(): void {
+    this.#loadingPolicy.disarm();
+    if (this.isConnected && this._state === 'idle' && !this.#needsStart) void this.#start();
   }
 
   /** Loads the connector if needed, then starts a run with it. */
@@ -242,9 +414,11 @@ export class ChatKitEmbed extends ReactiveElement {
         return host.#view!.chat;
       },
       get prefersDark() {
-        return host.#colorScheme.prefersDark;
+        return host.#colorScheme.matches;
       },
-      fallbackThreadId: null,
+      get fallbackThreadId() {
+        return host.remember ? host.#threadId : null;
+      },
       loadScript: (options) => loadScript(document, { nonce: this.nonce, ...options }),
       restart: () => void this.#start(),
       error: toError,
@@ -276,24 +450,48 @@ export class ChatKitEmbed extends ReactiveElement {
     if (this.isConnected) void this.#start();
   }
 
+  /**
+   * Launcher: `open()` opens the panel (and loads the chat if needed), and returns false
+   * if a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
+   * and Svelte do for an `open` attribute on a custom element) sets `opened` instead of
+   * replacing the method.
+   */
+  get open(): () => boolean {
+    return this.#open;
+  }
+  set open(value: boolean | (() => boolean)) {
+    if (typeof value !== 'function') this.opened = Boolean(value);
+  }
+  readonly #open = () => this.#setOpen(true, true);
+
+  /** Launcher: closes the panel. Returns false if a listener cancelled it. */
+  close(): boolean {
+    return this.#setOpen(false, true);
+  }
+
+  /** Launcher: opens the panel if it is closed, closes it if it is open. */
+  toggle(): boolean {
+    return this.#setOpen(!this.opened, true);
+  }
+
   /** Focuses ChatKit's message box. */
   focusComposer(): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.focusComposer());
+    return this.#call((chatkit) => chatkit.focusComposer());
   }
 
   /** Opens a thread by id, or a new thread with `null`. */
   setThreadId(threadId: string | null): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.setThreadId(threadId));
+    return this.#call((chatkit) => chatkit.setThreadId(threadId));
   }
 
   /** Sends a user message. */
   sendUserMessage(message: ChatKitMethodParam<'sendUserMessage'>): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.sendUserMessage(message));
+    return this.#call((chatkit) => chatkit.sendUserMessage(message));
   }
 
   /** Fills the message box without sending. */
   setComposerValue(value: ChatKitMethodParam<'setComposerValue'>): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.setComposerValue(value));
+    return this.#call((chatkit) => chatkit.setComposerValue(value));
   }
 
   /** Sends a custom action to the backend. */
@@ -301,25 +499,28 @@ export class ChatKitEmbed extends ReactiveElement {
     action: { type: string; payload?: Record<string, unknown> },
     itemId?: string,
   ): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.sendCustomAction(action, itemId));
+    return this.#call((chatkit) => chatkit.sendCustomAction(action, itemId));
   }
 
   /** Opens the thread history view. */
   showHistory(): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.showHistory());
+    return this.#call((chatkit) => chatkit.showHistory());
   }
 
   /** Closes the thread history view. */
   hideHistory(): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.hideHistory());
+    return this.#call((chatkit) => chatkit.hideHistory());
   }
 
   /** Asks ChatKit to fetch thread updates from the backend. */
   fetchUpdates(): Promise<void> {
-    return this.#gate.call((chatkit) => chatkit.fetchUpdates());
+    return this.#call((chatkit) => chatkit.fetchUpdates());
   }
 
 }
+
+/** Properties that change only what the element's own views show, never ChatKit's options. */
+const VIEW_ONLY = new Set<string>(['_state', '_error', '_unread', 'opened', 'label', 'position', 'fullscreenWidth', 'loading', 'remember']);
 
 function toError({ code, message, ...init }: Failure): ChatKitEmbedError {
   return new ChatKitEmbedError(code, message, init);

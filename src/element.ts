@@ -2,12 +2,15 @@
  * The element class without registering it, for sites that define the tag themselves
  * (a scoped registry, another name). No side effects.
  */
-export { ChatKitEmbed, type ChatKitEmbedState } from './chatkit-embed.js';
+export { ChatKitEmbed, type ChatKitEmbedState, type ChatKitEmbedMode } from './chatkit-embed.js';
+export type { LoadingPolicy } from './controllers/loading-policy-controller.js';
 export { ChatKitEmbedError, type ChatKitEmbedErrorCode } from './errors.js';
 export {
   ChatKitEmbedErrorEvent,
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
+  ChatKitEmbedOpenEvent,
+  ChatKitEmbedCloseEvent,
   type ChatKitEmbedErrorDetail,
   type ChatKitEmbedScriptLoadDetail,
 } from './events.js';

@@ -28,6 +28,22 @@ export class ChatKitEmbedReadyEvent extends CustomEvent<void> {
   }
 }
 
+/** The launcher's panel is about to open. Cancelable: `preventDefault()` keeps it closed. */
+export class ChatKitEmbedOpenEvent extends Event {
+  static readonly eventName = 'chatkit-embed-open';
+  constructor() {
+    super(ChatKitEmbedOpenEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** The launcher's panel is about to close. Cancelable: `preventDefault()` keeps it open. */
+export class ChatKitEmbedCloseEvent extends Event {
+  static readonly eventName = 'chatkit-embed-close';
+  constructor() {
+    super(ChatKitEmbedCloseEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
 export interface ChatKitEmbedErrorDetail {
   code: ChatKitEmbedErrorCode;
   message: string;
@@ -64,5 +80,7 @@ declare global {
     'chatkit-embed-script-load': ChatKitEmbedScriptLoadEvent;
     'chatkit-embed-ready': ChatKitEmbedReadyEvent;
     'chatkit-embed-error': ChatKitEmbedErrorEvent;
+    'chatkit-embed-open': ChatKitEmbedOpenEvent;
+    'chatkit-embed-close': ChatKitEmbedCloseEvent;
   }
 }

@@ -4,12 +4,15 @@
  */
 import './define.js';
 
-export { ChatKitEmbed, type ChatKitEmbedState } from './chatkit-embed.js';
+export { ChatKitEmbed, type ChatKitEmbedState, type ChatKitEmbedMode } from './chatkit-embed.js';
+export type { LoadingPolicy } from './controllers/loading-policy-controller.js';
 export { ChatKitEmbedError, type ChatKitEmbedErrorCode } from './errors.js';
 export {
   ChatKitEmbedErrorEvent,
   ChatKitEmbedReadyEvent,
   ChatKitEmbedScriptLoadEvent,
+  ChatKitEmbedOpenEvent,
+  ChatKitEmbedCloseEvent,
   type ChatKitEmbedErrorDetail,
   type ChatKitEmbedScriptLoadDetail,
 } from './events.js';

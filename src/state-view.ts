@@ -4,6 +4,7 @@
  * states do not need a template engine, and skipping one keeps the script-tag bundle
  * inside its size budget.
  */
+import { make as makeIn } from './dom.js';
 import type { ChatKitEmbedError } from './errors.js';
 
 export type ViewState = 'idle' | 'loading' | 'ready' | 'error';
@@ -14,14 +15,11 @@ export interface StateView {
   show(state: ViewState, error: ChatKitEmbedError | null): void;
 }
 
-export function createStateView(root: ShadowRoot, onRetry: () => void): StateView {
-  const doc = root.ownerDocument;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text = '') => {
-    const node = doc.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-    node.textContent = text;
-    return node;
-  };
+/** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise. */
+export function createStateView(root: ParentNode & Node, onRetry: () => void): StateView {
+  const doc = root.ownerDocument!;
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text = '') =>
+    makeIn(doc, tag, attrs, text);
 
   const chat = make('div', { part: 'chat' });
   const loading = make('div', { part: 'loading', class: 'overlay', role: 'status' });

@@ -74,6 +74,20 @@ type BaseProps = {
 type BaseEvents = {};
 
 export type ChatKitEmbedProps = {
+  /** `inline` shows the chat in the element's box; `launcher` shows a floating button that opens it in a panel. */
+  mode?: ChatKitEmbed["mode"];
+  /** Launcher: whether the panel is open. Reflected as the `open` attribute. Use `open()`, `close()` and `toggle()` for the events. */
+  open?: ChatKitEmbed["opened"];
+  /** When the chat loads: `eager` at once, `lazy` when the element nears the viewport (inline default), `intent` when the reader points at, touches or focuses it (launcher default). */
+  loading?: ChatKitEmbed["loading"];
+  /** Launcher: visible text on the button next to its icon; its accessible name is "Chat" without it. */
+  label?: ChatKitEmbed["label"];
+  /** Launcher: the corner of the button, `end` (right on left-to-right pages) or `start`. */
+  position?: ChatKitEmbed["position"];
+  /** Launcher: keeps the open state and the current thread across page loads, in `localStorage`, per endpoint. */
+  remember?: ChatKitEmbed["remember"];
+  /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
+  "fullscreen-width"?: ChatKitEmbed["fullscreenWidth"];
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
   "session-url"?: ChatKitEmbed["sessionUrl"];
   /** Self-hosted mode: URL of your ChatKit-protocol server. */
@@ -126,10 +140,19 @@ export type ChatKitEmbedProps = {
   state?: ChatKitEmbed["state"];
   /** The error behind the error state, or `null`. */
   error?: ChatKitEmbed["error"];
+  /** Launcher: `open()` opens the panel (and loads the chat if needed), and returns false
+if a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
+and Svelte do for an `open` attribute on a custom element) sets `opened` instead of
+replacing the method. */
+  open?: ChatKitEmbed["open"];
   /** OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`. */
   "onchatkit-embed-script-load"?: (e: CustomEvent<ChatKitEmbedScriptLoadDetail>) => void;
   /** ChatKit is ready; method calls queued before now have started running. */
   "onchatkit-embed-ready"?: (e: CustomEvent<never>) => void;
+  /** Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable. */
+  "onchatkit-embed-open"?: (e: CustomEvent<never>) => void;
+  /** Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable. */
+  "onchatkit-embed-close"?: (e: CustomEvent<never>) => void;
   /** Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state. */
   "onchatkit-embed-error"?: (e: CustomEvent<ChatKitEmbedErrorDetail>) => void;
   /** Re-dispatched from ChatKit: its frame has loaded. */
@@ -169,6 +192,8 @@ export type CustomElements = {
    * ### **Events:**
    *  - **chatkit-embed-script-load** - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
    * - **chatkit-embed-ready** - ChatKit is ready; method calls queued before now have started running.
+   * - **chatkit-embed-open** - Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable.
+   * - **chatkit-embed-close** - Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable.
    * - **chatkit-embed-error** - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
    * - **chatkit.ready** - Re-dispatched from ChatKit: its frame has loaded.
    * - **chatkit.error** - Re-dispatched from ChatKit: `detail: { error }`.
@@ -186,6 +211,8 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **retry(): _void_** - Starts over after an error: reloads the script if it failed and fetches a new session.
+   * - **close(): _boolean_** - Launcher: closes the panel. Returns false if a listener cancelled it.
+   * - **toggle(): _boolean_** - Launcher: opens the panel if it is closed, closes it if it is open.
    * - **focusComposer(): _Promise<void>_** - Focuses ChatKit's message box.
    * - **setThreadId(threadId: _string | null_): _Promise<void>_** - Opens a thread by id, or a new thread with `null`.
    * - **sendUserMessage(message: _ChatKitMethodParam<'sendUserMessage'>_): _Promise<void>_** - Sends a user message.
@@ -201,6 +228,15 @@ export type CustomElements = {
    * - **--chatkit-embed-overlay-background** - Background of the loading and error states. _(default: Canvas)_
    * - **--chatkit-embed-overlay-color** - Text colour of the loading and error states. _(default: CanvasText)_
    * - **--chatkit-embed-focus-color** - Focus ring of the retry button. _(default: Highlight)_
+   * - **--chatkit-embed-launcher-size** - Launcher: height (and minimum width) of the button. _(default: 56px)_
+   * - **--chatkit-embed-launcher-offset-x** - Launcher: distance of the button from the side of the viewport. _(default: 20px)_
+   * - **--chatkit-embed-launcher-offset-y** - Launcher: distance of the button from the bottom of the viewport. _(default: 20px)_
+   * - **--chatkit-embed-launcher-background** - Launcher: background of the button. _(default: #0d0d0d)_
+   * - **--chatkit-embed-launcher-color** - Launcher: icon and text colour of the button. _(default: #fff)_
+   * - **--chatkit-embed-unread-color** - Launcher: colour of the unread indicator. _(default: #e5484d)_
+   * - **--chatkit-embed-panel-width** - Launcher: width of the panel (capped by the viewport). _(default: 400px)_
+   * - **--chatkit-embed-panel-height** - Launcher: height of the panel (capped by the viewport). _(default: 640px)_
+   * - **--chatkit-embed-panel-radius** - Launcher: corner radius of the panel. _(default: 16px)_
    *
    * ### **CSS Parts:**
    *  - **chat** - The box that holds ChatKit; it fills the element.
@@ -208,6 +244,12 @@ export type CustomElements = {
    * - **error** - The error state.
    * - **error-message** - The error state's explanation.
    * - **retry-button** - The error state's "Try again" button.
+   * - **launcher-button** - Launcher: the floating button.
+   * - **launcher-icon** - Launcher: the button's icons (chat when closed, close when open).
+   * - **launcher-label** - Launcher: the button's visible text, from `label`.
+   * - **unread-indicator** - Launcher: the dot shown when a reply arrived while the panel was closed.
+   * - **panel** - Launcher: the chat panel (a popover in the top layer).
+   * - **close-button** - Launcher: the panel's close control, shown when the panel is full screen.
    */
   "chatkit-embed": Partial<ChatKitEmbedProps & BaseProps & BaseEvents>;
 };

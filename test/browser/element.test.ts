@@ -10,7 +10,9 @@ describe('<chatkit-embed> hosted mode', () => {
     const key = uniqueKey();
     const events = recordEvents(document, 'chatkit-embed-script-load', 'chatkit-embed-ready', 'chatkit.ready');
     const el = await hosted(key);
-    expect(el.state).to.equal('loading');
+    // Inline chats load when they come near the viewport (this one is in it).
+    await waitForState(el, 'loading');
+    await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('loading');
     await waitForState(el, 'ready');
     await el.updateComplete;

@@ -35,6 +35,8 @@ export function inner(el: ChatKitEmbed): FakeChatKit {
 
 export interface LoggedRequest {
   path: string;
+  /** The server's clock when the request arrived, in ms. */
+  at: number;
   headers: Record<string, string>;
   body: string;
 }

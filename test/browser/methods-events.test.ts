@@ -6,7 +6,7 @@ import { FAKE_SRC, hosted, inner, mount, uniqueKey, waitForState } from './helpe
 describe('<chatkit-embed> methods', () => {
   it('has the eight ChatKit methods; calls made before ready are queued and run in order', async () => {
     const el = await hosted(uniqueKey(), 'slow', '&ms=300');
-    expect(el.state).to.equal('loading');
+    await waitForState(el, 'loading');
     const done = Promise.all([
       el.setComposerValue({ text: 'draft' }),
       el.sendUserMessage({ text: 'hello' }),

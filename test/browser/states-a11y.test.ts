@@ -5,6 +5,7 @@ import { hosted, uniqueKey, waitForState } from './helpers.js';
 describe('<chatkit-embed> visible states', () => {
   it('loading: a status with an accessible name, exposed as part="loading"', async () => {
     const el = await hosted(uniqueKey(), 'slow', '&ms=1500');
+    await waitForState(el, 'loading');
     await el.updateComplete;
     expect(el.getAttribute('state')).to.equal('loading');
     const loading = el.shadowRoot!.querySelector('[part="loading"]')!;

@@ -4,7 +4,8 @@
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
-/** @type {Map<string, Array<{path: string, headers: Record<string, string>, body: string}>>} */
+/** Requests per test key, with the server's clock at arrival (`at`, ms). */
+/** @type {Map<string, Array<{path: string, at: number, headers?: Record<string, string>, body?: string}>>} */
 const logs = new Map();
 const counters = new Map();
 let fakeScript;
@@ -47,6 +48,7 @@ async function session(ctx, scenario) {
   const key = q.key ?? 'default';
   const entry = {
     path: ctx.path,
+    at: Date.now(),
     headers: Object.fromEntries(
       ['authorization', 'content-type', 'x-site', 'cookie'].flatMap((h) =>
         ctx.get(h) ? [[h, ctx.get(h)]] : [],
@@ -100,6 +102,12 @@ async function backend(ctx) {
   return json(ctx, 200, { data: [], has_more: false, after: null });
 }
 
+function logRequest(key, path) {
+  const log = logs.get(key) ?? [];
+  log.push({ path, at: Date.now() });
+  logs.set(key, log);
+}
+
 function page(ctx) {
   const q = ctx.query;
   const nonce = 'n0nce123';
@@ -120,7 +128,7 @@ function page(ctx) {
 <html lang="en"><head><meta charset="utf-8"><title>bare page</title>
 ${q.end ? '' : bundle}
 </head><body>
-<chatkit-embed${elementNonce} script-src="/fake/chatkit.js" session-url="/session/ok?key=${q.key ?? 'page'}"></chatkit-embed>
+<chatkit-embed${elementNonce}${q.launcher ? ' mode="launcher" remember' : ''} script-src="/fake/chatkit.js" session-url="/session/ok?key=${q.key ?? 'page'}"></chatkit-embed>
 ${q.end ? bundle : ''}
 </body></html>`;
 }
@@ -138,6 +146,7 @@ export async function testRoutes(ctx, next) {
     return;
   }
   if (path === '/fake/chatkit.js') {
+    if (ctx.query.key) logRequest(ctx.query.key, path);
     if (ctx.query.delay) await wait(Number(ctx.query.delay));
     ctx.set('content-type', 'text/javascript');
     ctx.body = await fakeChatKitScript();

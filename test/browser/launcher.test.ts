@@ -1,0 +1,269 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { ChatKitEmbed } from '../../src/index.js';
+import { FAKE_SRC, inner, mount, recordEvents, requestsFor, sleep, uniqueKey, waitForState } from './helpers.js';
+
+function launcher(key: string, extra = ''): Promise<ChatKitEmbed> {
+  return mount(
+    html`<chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${key}${extra}`}></chatkit-embed>`,
+  );
+}
+
+const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) =>
+  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
+
+/** The focused element, looking through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function center(element: Element): [number, number] {
+  const rect = element.getBoundingClientRect();
+  return [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)];
+}
+
+describe('<chatkit-embed mode="launcher">', () => {
+  afterEach(async () => {
+    await resetMouse();
+    await setViewport({ width: 800, height: 600 });
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('shows a floating button with an accessible name, controlling a closed panel', async () => {
+    const el = await launcher(uniqueKey());
+    const button = part<HTMLButtonElement>(el, 'launcher-button');
+    expect(button.getAttribute('aria-label')).to.equal('Chat');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal(part(el, 'panel').id);
+    expect(getComputedStyle(button).position).to.equal('fixed');
+    const rect = button.getBoundingClientRect();
+    expect(innerWidth - rect.right).to.equal(20);
+    expect(innerHeight - rect.bottom).to.equal(20);
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+    expect(el.state).to.equal('idle');
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads nothing before intent; pointing at the button loads the script and the session together', async () => {
+    const key = uniqueKey();
+    // Every request the page makes, but the test's own reads of the server's log.
+    const pageRequests = () =>
+      performance.getEntriesByType('resource').filter((entry) => !entry.name.includes('/session-log'));
+    const before = pageRequests().length;
+    const el = await mount(
+      html`<chatkit-embed mode="launcher" script-src=${`${FAKE_SRC}?key=${key}`} session-url=${`/session/ok?key=${key}`}></chatkit-embed>`,
+    );
+    await sleep(400);
+    expect(await requestsFor(key)).to.deep.equal([]);
+    expect(pageRequests().slice(before).map((entry) => entry.name), 'requests before intent').to.deep.equal([]);
+    expect(el.state).to.equal('idle');
+
+    await sendMouse({ type: 'move', position: center(part(el, 'launcher-button')) });
+    await waitForState(el, 'ready');
+    const requests = await requestsFor(key);
+    expect(requests.map((r) => r.path).sort()).to.deep.equal(['/fake/chatkit.js', '/session/ok']);
+    // Started in the same task, so they reach the server together, not one after the other.
+    expect(Math.abs(requests[0]!.at - requests[1]!.at)).to.be.below(100);
+    expect(el.opened).to.equal(false); // intent loads; only a click opens
+  });
+
+  it('keyboard only: Tab to the button, Enter opens with focus in the chat, Esc closes back to the button', async () => {
+    const events = recordEvents(document, 'chatkit-embed-open', 'chatkit-embed-close');
+    const el = await launcher(uniqueKey());
+    const button = part<HTMLButtonElement>(el, 'launcher-button');
+    const panel = part(el, 'panel');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(button);
+    await sendKeys({ press: 'Enter' });
+    expect(el.opened).to.equal(true);
+    expect(el.hasAttribute('open')).to.equal(true);
+    expect(panel.matches(':popover-open')).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await waitForState(el, 'ready');
+    await waitUntil(() => inner(el).shadowRoot!.contains(deepActive()), 'focus never reached the composer');
+    expect(panel.contains(inner(el))).to.equal(true);
+
+    await sendKeys({ press: 'Escape' });
+    expect(el.opened).to.equal(false);
+    expect(panel.matches(':popover-open')).to.equal(false);
+    await el.updateComplete;
+    expect(deepActive()).to.equal(button);
+    expect(events.map((e) => [e.type, e.bubbles, e.composed, e.cancelable])).to.deep.equal([
+      ['chatkit-embed-open', true, true, true],
+      ['chatkit-embed-close', true, true, true],
+    ]);
+  });
+
+  it('open(), close() and toggle() fire cancelable events; a cancelled open stays closed', async () => {
+    const el = await launcher(uniqueKey());
+    el.addEventListener('chatkit-embed-open', (event) => event.preventDefault(), { once: true });
+    expect(el.open()).to.equal(false);
+    expect(el.opened).to.equal(false);
+    expect(el.toggle()).to.equal(true);
+    expect(el.opened).to.equal(true);
+    el.addEventListener('chatkit-embed-close', (event) => event.preventDefault(), { once: true });
+    expect(el.close()).to.equal(false);
+    expect(el.opened).to.equal(true);
+    expect(el.close()).to.equal(true);
+    await el.updateComplete;
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+  });
+
+  it('assigning open = true, as frameworks do for an open attribute, opens the panel and keeps open() callable', async () => {
+    const el = await launcher(uniqueKey());
+    (el as unknown as { open: boolean }).open = true;
+    expect(el.opened).to.equal(true);
+    await el.updateComplete;
+    expect(el.hasAttribute('open')).to.equal(true);
+    expect(typeof el.open).to.equal('function');
+    (el as unknown as { open: boolean }).open = false;
+    expect(el.opened).to.equal(false);
+    expect(el.open()).to.equal(true);
+    expect(el.opened).to.equal(true);
+  });
+
+  it('the open attribute opens the panel and loads the chat, without an event', async () => {
+    const events = recordEvents(document, 'chatkit-embed-open');
+    const el = await mount(
+      html`<chatkit-embed mode="launcher" open script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>`,
+    );
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(true);
+    await waitForState(el, 'ready');
+    expect(events).to.have.length(0);
+    el.removeAttribute('open');
+    await el.updateComplete;
+    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+  });
+
+  it('axe finds no violations with the panel closed or open (loading and ready)', async () => {
+    const el = await launcher(uniqueKey(), '&ms=0');
+    await expect(el).to.be.accessible();
+    el.open();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    await waitForState(el, 'ready');
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a phone-sized viewport the panel fills the screen, shows a close control and the page does not scroll', async () => {
+    await setViewport({ width: 375, height: 667 });
+    const el = await launcher(uniqueKey());
+    el.open();
+    await el.updateComplete;
+    await Promise.all(part(el, 'panel').getAnimations().map((animation) => animation.finished));
+    const panel = part(el, 'panel').getBoundingClientRect();
+    expect([panel.x, panel.y, panel.width, panel.height]).to.deep.equal([0, 0, 375, 667]);
+    const close = part<HTMLButtonElement>(el, 'close-button');
+    expect(close.getBoundingClientRect().width).to.be.above(0);
+    expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+    // The close control is on top and works with a real click.
+    await sendMouse({ type: 'click', position: center(close) });
+    expect(el.opened).to.equal(false);
+    await el.updateComplete;
+    expect(getComputedStyle(document.documentElement).overflow).not.to.equal('hidden');
+  });
+
+  it('a transformed ancestor with overflow: hidden clips neither the button nor the panel', async () => {
+    const wrapper = await mount(html`<div style="transform: translateX(10px); overflow: hidden; width: 40px; height: 40px">
+      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+    </div>` as never);
+    const el = (wrapper as unknown as HTMLElement).querySelector('chatkit-embed')!;
+    await el.updateComplete;
+    const button = part(el, 'launcher-button');
+    expect(innerWidth - button.getBoundingClientRect().right).to.equal(20);
+    // What the reader would hit at the button's centre is the button.
+    const [bx, by] = center(button);
+    expect(el.shadowRoot!.elementFromPoint(bx, by)?.closest('[part~="launcher-button"]')).to.equal(button);
+    el.open();
+    await el.updateComplete;
+    const panel = part(el, 'panel');
+    const rect = panel.getBoundingClientRect();
+    expect(rect.width).to.equal(400);
+    const [px, py] = center(panel);
+    expect(panel.contains(el.shadowRoot!.elementFromPoint(px, py))).to.equal(true);
+  });
+
+  // Forced colours cannot be emulated through this runner's Chrome launcher (a
+  // Playwright-only option), so that rule is checked by hand, not here.
+  it('respects reduced motion and mirrors on right-to-left pages', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const wrapper = (await mount(html`<div dir="rtl">
+      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+    </div>` as never)) as unknown as HTMLElement;
+    const el = wrapper.querySelector('chatkit-embed')!;
+    el.open();
+    await el.updateComplete;
+    const panel = part(el, 'panel');
+    expect(panel.getAnimations()).to.have.length(0);
+    const button = part(el, 'launcher-button');
+    expect(button.getBoundingClientRect().left).to.equal(20);
+    expect(panel.getBoundingClientRect().left).to.equal(20);
+    await expect(el).to.be.accessible();
+  });
+
+  it('two launchers on one page keep their own state and sessions', async () => {
+    const [a, b] = [uniqueKey('a'), uniqueKey('b')];
+    const wrapper = (await mount(html`<div>
+      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${a}`}></chatkit-embed>
+      <chatkit-embed mode="launcher" position="start" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${b}`}></chatkit-embed>
+    </div>` as never)) as unknown as HTMLElement;
+    const [first, second] = [...wrapper.querySelectorAll('chatkit-embed')];
+    first!.open();
+    await waitForState(first!, 'ready');
+    expect(second!.opened).to.equal(false);
+    expect(second!.state).to.equal('idle');
+    expect(await requestsFor(b)).to.have.length(0);
+    second!.open();
+    await waitForState(second!, 'ready');
+    expect(await requestsFor(a)).to.have.length(1);
+    expect(await requestsFor(b)).to.have.length(1);
+    expect(inner(first!)).not.to.equal(inner(second!));
+    // Mirrored corners: the second sits at the start side.
+    expect(part(second!, 'launcher-button').getBoundingClientRect().left).to.equal(20);
+  });
+
+  it('shows an unread indicator when a response ends while closed, and clears it on open', async () => {
+    const el = await launcher(uniqueKey());
+    el.open();
+    await waitForState(el, 'ready');
+    const unread = part(el, 'unread-indicator');
+    inner(el).emit('chatkit.response.end');
+    await el.updateComplete;
+    expect(unread.hidden, 'not while open').to.equal(true);
+    el.close();
+    inner(el).emit('chatkit.response.end');
+    await el.updateComplete;
+    expect(unread.hidden).to.equal(false);
+    expect(part(el, 'launcher-button').textContent).to.contain('New reply');
+    el.open();
+    await el.updateComplete;
+    expect(unread.hidden).to.equal(true);
+  });
+
+  it('with remember, the open state and the thread survive a reload', async () => {
+    const key = uniqueKey();
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:800px;height:700px';
+    const load = () => new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    let loaded = load();
+    frame.src = `/page?launcher=1&key=${key}`;
+    document.body.append(frame);
+    await loaded;
+    const chat = () => frame.contentDocument!.querySelector('chatkit-embed') as ChatKitEmbed;
+    await waitUntil(() => chat()?.shadowRoot?.querySelector('[part~="launcher-button"]'), 'no launcher');
+    chat().open();
+    await waitForState(chat(), 'ready');
+    await chat().setThreadId('thr_remembered');
+
+    loaded = load();
+    frame.contentWindow!.location.reload();
+    await loaded;
+    await waitUntil(() => chat()?.state === 'ready', 'the reloaded chat never got ready');
+    expect(chat().opened).to.equal(true);
+    expect(inner(chat()).options!.initialThread).to.equal('thr_remembered');
+    frame.remove();
+  });
+});
