@@ -108,7 +108,7 @@ export class ChatKitEmbed extends ReactiveElement {
   /** The mode the views were built for. */
   #builtMode?: ChatKitEmbedMode;
   #unlockScroll?: () => void;
-  /** Launcher memory: the thread ChatKit shows now, and the one to reopen. */
+  /** The thread ChatKit shows now: reopened after a reconnect, and kept by `remember`. */
   #threadId: string | null = null;
 
   @state() private _state: ChatKitEmbedState = 'idle';
@@ -416,8 +416,10 @@ export class ChatKitEmbed extends ReactiveElement {
       get prefersDark() {
         return host.#colorScheme.matches;
       },
+      // The thread shown last: a chat moved in the page (or put back by a single-page
+      // site) carries on with it, and with `remember` one restored from storage.
       get fallbackThreadId() {
-        return host.remember ? host.#threadId : null;
+        return host.#threadId;
       },
       loadScript: (options) => loadScript(document, { nonce: this.nonce, ...options }),
       restart: () => void this.#start(),

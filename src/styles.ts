@@ -64,6 +64,8 @@ export const styles = css`
   .detail {
     margin: 0;
     max-width: 36em;
+    /* Messages may hold a long URL. */
+    overflow-wrap: anywhere;
     font-size: 0.875em;
     opacity: 0.8;
   }

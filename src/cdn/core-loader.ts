@@ -6,13 +6,9 @@
 import type { Core } from '../core-loader.js';
 import { loadScript, type ScriptLoadOptions } from '../script-loader.js';
 import { CORE_KEY } from './core-key.js';
+import { ownScript } from './own-script.js';
 
-// Read while the bundle runs: `currentScript` is only set during that first run.
-const bundle =
-  typeof document === 'undefined'
-    ? undefined
-    : ((document.currentScript as HTMLScriptElement | null)?.src ??
-      [...document.scripts].find((script) => /\/chatkit-embed(\.min)?\.js(\?|#|$)/.test(script.src))?.src);
+const bundle = ownScript?.src;
 
 export async function loadCore(options: ScriptLoadOptions): Promise<Core> {
   const registry = globalThis as Record<symbol, Core | undefined>;
