@@ -3,12 +3,14 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import type { Connector, ConnectorHost, Failure } from './connector.js';
+import type { ChatKitEmbedDiagnostic } from './diagnostics.js';
 import { LoadingPolicyController, type LoadingPolicy } from './controllers/loading-policy-controller.js';
 import { MediaQueryController } from './controllers/media-query-controller.js';
 import { loadCore } from './core-loader.js';
 import { ChatKitEmbedError } from './errors.js';
 import {
   ChatKitEmbedCloseEvent,
+  ChatKitEmbedDiagnosticEvent,
   ChatKitEmbedErrorEvent,
   ChatKitEmbedOpenEvent,
   ChatKitEmbedReadyEvent,
@@ -22,6 +24,17 @@ import { loadScript } from './script-loader.js';
 import { lockScroll } from './scroll-lock.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
+
+/** One entry of the element's timeline, for the `log` callback and the `debug` console output. Never holds a secret. */
+export interface ChatKitEmbedLogEntry {
+  /** `Date.now()` when it happened. */
+  time: number;
+  /** The element's own lifecycle, or ChatKit's `chatkit.log` and `chatkit.error` events. */
+  source: 'element' | 'chatkit';
+  /** `script.requested`, `secret.received`, `ready`, `diagnostic`, `chatkit.log`, ... */
+  event: string;
+  data?: unknown;
+}
 
 /** How the chat sits in the page: in the element's own box, or behind a floating button. */
 export type ChatKitEmbedMode = 'inline' | 'launcher';
@@ -47,6 +60,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  *
  * @fires {ChatKitEmbedScriptLoadDetail} chatkit-embed-script-load - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
  * @fires chatkit-embed-ready - ChatKit is ready; method calls queued before now have started running.
+ * @fires {ChatKitEmbedDiagnostic} chatkit-embed-diagnostic - The element found a likely reason for a blank or broken chat. `detail: { code, level, message, fix, params }`; codes are listed under "Why is my chat blank?".
  * @fires chatkit-embed-open - Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable.
  * @fires chatkit-embed-close - Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable.
  * @fires {ChatKitEmbedErrorDetail} chatkit-embed-error - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
@@ -68,6 +82,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @csspart loading - The loading state, shown until ChatKit is ready.
  * @csspart error - The error state.
  * @csspart error-message - The error state's explanation.
+ * @csspart error-fix - The error state's advice on fixing it, when the element knows the cause.
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart launcher-button - Launcher: the floating button.
  * @csspart launcher-icon - Launcher: the button's icons (chat when closed, close when open).
@@ -108,6 +123,7 @@ export class ChatKitEmbed extends ReactiveElement {
   /** The mode the views were built for. */
   #builtMode?: ChatKitEmbedMode;
   #unlockScroll?: () => void;
+  #diagnostics: ChatKitEmbedDiagnostic[] = [];
   /** The thread ChatKit shows now: reopened after a reconnect, and kept by `remember`. */
   #threadId: string | null = null;
 
@@ -132,6 +148,12 @@ export class ChatKitEmbed extends ReactiveElement {
 
   /** Launcher: keeps the open state and the current thread across page loads, in `localStorage`, per endpoint. */
   @property({ type: Boolean }) remember = false;
+
+  /** Logs the element's timeline (script, secrets, options, ready, diagnostics) to the console, with every secret and token redacted. */
+  @property({ type: Boolean }) debug = false;
+
+  /** Receives each timeline entry, and ChatKit's `chatkit.log` and `chatkit.error` events, as one `ChatKitEmbedLogEntry` shape. Secrets are redacted. */
+  @property({ attribute: false }) log: ((entry: ChatKitEmbedLogEntry) => void) | null = null;
 
   /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
   @property({ type: Number, attribute: 'fullscreen-width' }) fullscreenWidth = 640;
@@ -224,6 +246,11 @@ export class ChatKitEmbed extends ReactiveElement {
   /** The error behind the error state, or `null`. */
   get error(): ChatKitEmbedError | null {
     return this._error;
+  }
+
+  /** What the element found wrong since the chat last started, oldest first (a copy). */
+  get diagnostics(): ChatKitEmbedDiagnostic[] {
+    return [...this.#diagnostics];
   }
 
   constructor() {
@@ -394,12 +421,28 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#gate.reset();
     this._error = null;
     this._state = 'loading';
+    this.#diagnostics = [];
     try {
       const core = await loadCore({ nonce: this.nonce, timeoutMs: this.loadTimeout });
       this.#connector ??= new core.Connector(this.#connectorHost());
     } catch (error) {
       if (attempt === this.#attempt) {
-        this.#fail(new ChatKitEmbedError('script-load-failed', (error as Error).message, { cause: error }));
+        const reason = (error as Error).message;
+        // The core holds the diagnostics table, and it is what failed: this one is spelled out here.
+        this.#fail(
+          toError({
+            code: 'script-load-failed',
+            message: reason,
+            cause: error,
+            diagnostic: {
+              code: 'core-load-failed',
+              level: 'error',
+              message: `chatkit-embed's own core script did not load: ${reason}`,
+              fix: CORE_FIX,
+              params: { reason },
+            },
+          }),
+        );
       }
       return;
     }
@@ -425,7 +468,10 @@ export class ChatKitEmbed extends ReactiveElement {
       restart: () => void this.#start(),
       error: toError,
       onScriptLoad: (src) => this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(src)),
+      onDiagnostic: (diagnostic) => this.#diagnose(diagnostic),
+      log: (source, event, data) => this.#log(source, event, data),
       onReady: (chatkit) => {
+        this.#log('element', 'ready');
         this._state = 'ready';
         this.dispatchEvent(new ChatKitEmbedReadyEvent());
         void this.#gate.open(chatkit);
@@ -433,12 +479,36 @@ export class ChatKitEmbed extends ReactiveElement {
       onFailure: (failure, fatal) => {
         const error = toError(failure);
         if (fatal) this.#fail(error);
-        else this.dispatchEvent(new ChatKitEmbedErrorEvent(error, false));
+        else {
+          if (error.diagnostic) this.#diagnose(error.diagnostic);
+          this.dispatchEvent(new ChatKitEmbedErrorEvent(error, false));
+        }
       },
     };
   }
 
+  /** Records a diagnostic once per start and tells the page. */
+  #diagnose(diagnostic: ChatKitEmbedDiagnostic): void {
+    if (this.#diagnostics.some((known) => known.code === diagnostic.code && known.message === diagnostic.message)) return;
+    this.#diagnostics.push(diagnostic);
+    this.#log('element', 'diagnostic', diagnostic);
+    this.dispatchEvent(new ChatKitEmbedDiagnosticEvent(diagnostic));
+  }
+
+  /** `data` comes redacted from the connector; the shell adds only its own, secret-free entries. */
+  #log(source: ChatKitEmbedLogEntry['source'], event: string, data?: unknown): void {
+    const entry: ChatKitEmbedLogEntry = { time: Date.now(), source, event, ...(data !== undefined && { data }) };
+    if (this.debug) console.info(`[chatkit-embed] ${source === 'chatkit' ? '' : 'element '}${event}`, data ?? '');
+    try {
+      this.log?.(entry);
+    } catch {
+      // A broken log hook must not break the chat.
+    }
+  }
+
   #fail(error: ChatKitEmbedError): void {
+    if (error.diagnostic) this.#diagnose(error.diagnostic);
+    this.#log('element', 'error', { code: error.code, message: error.message });
     this._error = error;
     this._state = 'error';
     this.#gate.close(
@@ -522,7 +592,21 @@ export class ChatKitEmbed extends ReactiveElement {
 }
 
 /** Properties that change only what the element's own views show, never ChatKit's options. */
-const VIEW_ONLY = new Set<string>(['_state', '_error', '_unread', 'opened', 'label', 'position', 'fullscreenWidth', 'loading', 'remember']);
+const VIEW_ONLY = new Set<string>([
+  '_state',
+  '_error',
+  '_unread',
+  'opened',
+  'label',
+  'position',
+  'fullscreenWidth',
+  'loading',
+  'remember',
+  'debug',
+  'log',
+]);
+
+const CORE_FIX = 'Keep chatkit-embed-core.js next to chatkit-embed.js, and allow its origin in script-src.';
 
 function toError({ code, message, ...init }: Failure): ChatKitEmbedError {
   return new ChatKitEmbedError(code, message, init);

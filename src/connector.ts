@@ -16,9 +16,17 @@ import { createAuthFetch } from './auth-fetch.js';
 import { backendIdentity, resolveBackend, type Backend } from './backend.js';
 import type { ChatKitEmbed } from './chatkit-embed.js';
 import { forwardChatKitEvents } from './chatkit-events.js';
+import { diagnose, isLocalHostname, isPlaceholderDomainKey, type ChatKitEmbedDiagnostic } from './diagnostics.js';
 import type { ChatKitEmbedErrorInit, ChatKitEmbedErrorCode } from './errors.js';
+import {
+  redact,
+  removedOptions,
+  scriptDiagnosis,
+  sessionDiagnosis,
+  withoutRemovedOptions,
+} from './failure-diagnosis.js';
 import { buildOptions, sameOptions, snapshot } from './options-builder.js';
-import { CHATKIT_TAG, type ScriptLoadOptions } from './script-loader.js';
+import { CHATKIT_TAG, type ScriptLoadError, type ScriptLoadOptions } from './script-loader.js';
 import { apiKeyMessage, findApiKey, looksLikeApiKey } from './secret-guard.js';
 import { SecretSource, SessionError } from './secret-source.js';
 
@@ -26,6 +34,8 @@ import { SecretSource, SessionError } from './secret-source.js';
 export interface Failure extends ChatKitEmbedErrorInit {
   code: ChatKitEmbedErrorCode;
   message: string;
+  /** What the failure means for the site owner, and the fix. */
+  diagnostic?: ChatKitEmbedDiagnostic;
 }
 
 /** What the connector needs from the element's shell. */
@@ -46,6 +56,10 @@ export interface ConnectorHost {
   onScriptLoad(src: string): void;
   onReady(chatkit: OpenAIChatKit): void;
   onFailure(failure: Failure, fatal: boolean): void;
+  /** A finding that stops nothing by itself: warnings, and ChatKit's own errors. */
+  onDiagnostic(diagnostic: ChatKitEmbedDiagnostic): void;
+  /** One entry of the debug timeline. `data` is already redacted. */
+  log(source: 'element' | 'chatkit', event: string, data?: unknown): void;
 }
 
 export class Connector {
@@ -70,6 +84,17 @@ export class Connector {
     { get: (current) => this.#secretFor(current) },
     (input, init) => this.#baseFetch()(input, init),
   );
+  /** Every request ChatKit makes to a self-hosted backend, watched for refusals. */
+  readonly #watchedFetch: typeof fetch = async (input, init) => {
+    const response = await (this.#backend?.mode === 'self-hosted' && this.#backend.tokenUrl ? this.#authFetch : this.#baseFetch())(
+      input,
+      init,
+    );
+    if (response.status === 401 || response.status === 403) {
+      this.#host.onDiagnostic(diagnose('backend-unauthorized', { url: String(this.#el.apiUrl ?? input), status: response.status }));
+    }
+    return response;
+  };
 
   constructor(host: ConnectorHost) {
     this.#host = host;
@@ -109,9 +134,21 @@ export class Connector {
     if (keyAt) return this.#host.onFailure(keyFailure(keyAt), true);
     const { backend, issue } = this.#resolveBackend();
     if (!backend) {
-      return this.#host.onFailure({ code: 'config-invalid', message: issue!.message, attribute: issue!.attribute }, true);
+      const diagnostic =
+        issue!.attribute === 'domain-key' || issue!.attribute === 'options.api.domainKey'
+          ? diagnose('domain-key-missing')
+          : diagnose('config-missing', { reason: issue!.message });
+      return this.#host.onFailure(
+        { code: 'config-invalid', message: issue!.message, attribute: issue!.attribute, diagnostic },
+        true,
+      );
     }
     this.#backend = backend;
+    for (const diagnostic of removedOptions(el.options)) this.#host.onDiagnostic(diagnostic);
+    const hostname = location.hostname;
+    if (backend.mode === 'self-hosted' && !isLocalHostname(hostname) && isPlaceholderDomainKey(backend.domainKey)) {
+      this.#host.onDiagnostic(diagnose('domain-key-placeholder', { key: backend.domainKey, host: hostname }));
+    }
     const secretUrl =
       backend.mode === 'self-hosted' ? backend.tokenUrl : backend.mode === 'hosted' && !backend.custom ? backend.sessionUrl : undefined;
     if (secretUrl) {
@@ -123,21 +160,47 @@ export class Connector {
           body: el.sessionBody ?? {},
         }),
         timeoutMs: el.sessionTimeout,
-        onRefreshError: (error) => this.#host.onFailure(sessionFailed(error), false),
+        onRefreshError: (error) => this.#host.onFailure(this.#sessionFailed(error), false),
+        onRequest: () => this.#host.log('element', 'secret.requested', { url: secretUrl }),
+        onSecret: (expiresAtMs) => {
+          this.#host.log('element', 'secret.received', {
+            expiresInSeconds: expiresAtMs === undefined ? null : Math.round((expiresAtMs - Date.now()) / 1000),
+          });
+          if (expiresAtMs !== undefined && expiresAtMs <= Date.now()) this.#host.onDiagnostic(diagnose('session-expired'));
+        },
       });
     }
+    // Which scripts the page's CSP refused while this one loads: the browser's only
+    // sign that a failed load was a policy and not the network.
+    const blocked: string[] = [];
+    const onViolation = (event: SecurityPolicyViolationEvent) => blocked.push(event.blockedURI);
+    document.addEventListener('securitypolicyviolation', onViolation);
+    const src = new URL(el.scriptSrc, document.baseURI).href;
+    this.#host.log('element', 'script.requested', { src });
     const script = this.#host
-      .loadScript({ src: el.scriptSrc, timeoutMs: el.loadTimeout, signal: abort.signal, defines: CHATKIT_TAG, label: 'The ChatKit script' })
+      .loadScript({ src, timeoutMs: el.loadTimeout, signal: abort.signal, defines: CHATKIT_TAG, label: 'The ChatKit script' })
       .then(
         () => {
+          document.removeEventListener('securitypolicyviolation', onViolation);
+          this.#host.log('element', 'script.defined', { src });
           if (run === this.#run) this.#host.onScriptLoad(el.scriptSrc);
         },
-        (error: Error): never => {
-          throw { code: 'script-load-failed', message: error.message, cause: error } satisfies Failure;
+        async (error: ScriptLoadError): Promise<never> => {
+          // Violation reports are queued as tasks of their own; let them land first.
+          await new Promise((resolve) => setTimeout(resolve));
+          document.removeEventListener('securitypolicyviolation', onViolation);
+          const byCsp = blocked.some((uri) => uri && src.startsWith(uri));
+          const diagnostic = scriptDiagnosis(error, src, byCsp, el.loadTimeout);
+          throw {
+            code: 'script-load-failed',
+            message: byCsp ? diagnostic.message : error.message,
+            cause: error,
+            diagnostic,
+          } satisfies Failure;
         },
       );
     const secret = this.#source?.get(null).catch((error: SessionError) => {
-      throw sessionFailed(error);
+      throw this.#sessionFailed(error);
     });
     try {
       await Promise.all([script, secret]);
@@ -175,7 +238,7 @@ export class Connector {
     if (!inner || !this.#backend) return;
     const threadId = this.#parsed.threadId ?? this.#host.fallbackThreadId ?? undefined;
     const next = buildOptions({
-      options: this.#el.options,
+      options: this.#el.options && withoutRemovedOptions(this.#el.options),
       attributes: threadId && !this.#el.options?.initialThread ? { ...this.#parsed, threadId } : this.#parsed,
       api: this.#api(this.#backend),
       prefersDark: this.#host.prefersDark,
@@ -185,6 +248,7 @@ export class Connector {
     this.#sentOptions = snapshot(next);
     try {
       inner.setOptions(next);
+      this.#host.log('element', 'options.sent', { keys: Object.keys(next) });
     } catch (error) {
       this.#host.onFailure(
         {
@@ -202,38 +266,59 @@ export class Connector {
     const inner = document.createElement(CHATKIT_TAG) as OpenAIChatKit;
     this.#inner = inner;
     this.#unforward = forwardChatKitEvents(inner, this.#el, (event) => {
+      if (event.type === 'chatkit.log' || event.type === 'chatkit.error') {
+        this.#host.log('chatkit', event.type, redact(event.detail));
+      }
+      if (event.type === 'chatkit.error') {
+        const error = (event.detail as { error?: unknown } | null)?.error;
+        const message = String(redact(error instanceof Error ? error.message : String(error ?? 'unknown error')));
+        this.#host.onDiagnostic(diagnose('chatkit-error', { error: message }));
+      }
       if (event.type === 'chatkit.ready' && run === this.#run && this.#el.state === 'loading') {
         clearTimeout(this.#readyTimer);
         this.#host.onReady(inner);
+        this.#checkBox();
       }
     });
     const timeoutMs = this.#el.loadTimeout > 0 ? this.#el.loadTimeout : 30_000;
     this.#readyTimer = setTimeout(() => {
       if (run !== this.#run || this.#el.state !== 'loading') return;
-      this.#host.onFailure(
-        {
-          code: 'not-ready',
-          message:
-            `ChatKit loaded but was not ready within ${timeoutMs / 1000} s. Check the browser console ` +
-            "and the network panel for errors from ChatKit's frame or your backend.",
-        },
-        true,
-      );
+      const diagnostic = diagnose('chatkit-not-ready', { seconds: timeoutMs / 1000 });
+      this.#host.onFailure({ code: 'not-ready', message: diagnostic.message, diagnostic }, true);
     }, timeoutMs);
     this.#host.chatBox.replaceChildren(inner);
+    this.#host.log('element', 'chatkit.mounted');
     this.apply();
+    this.#checkBox();
+  }
+
+  /** An inline chat in a box nobody can see is the classic blank chat; say so. */
+  #checkBox(): void {
+    const el = this.#el;
+    if (el.mode !== 'inline') return;
+    if (!el.getClientRects().length) this.#host.onDiagnostic(diagnose('host-hidden'));
+    else if (el.getBoundingClientRect().height < 1) this.#host.onDiagnostic(diagnose('host-no-height'));
+  }
+
+  #sessionFailed(error: SessionError): Failure {
+    const el = this.#el;
+    const url = String(this.#backend?.mode === 'self-hosted' ? this.#backend.tokenUrl : el.sessionUrl);
+    const diagnostic = sessionDiagnosis(error, new URL(url, document.baseURI).href, location.origin, el.sessionTimeout);
+    return { ...sessionFailed(error), ...(diagnostic && { diagnostic }) };
   }
 
   #api(backend: Backend): ChatKitOptions['api'] {
     if (backend.mode === 'options') return backend.api;
     if (backend.mode === 'hosted') return { getClientSecret: this.#getClientSecretForChatKit };
     const base = this.#el.options?.api;
-    const fetch = backend.tokenUrl ? this.#authFetch : base && 'url' in base ? base.fetch : undefined;
+    // ChatKit's own fetch unless the element has a reason to step in (bearer tokens, or
+    // the page's own fetch); then every response is watched for refusals.
+    const stepIn = backend.tokenUrl || (base && 'url' in base && base.fetch);
     return {
       ...(base && 'url' in base ? base : {}),
       url: backend.url,
       domainKey: backend.domainKey,
-      ...(fetch && { fetch }),
+      ...(stepIn && { fetch: this.#watchedFetch }),
     };
   }
 
@@ -254,7 +339,7 @@ export class Connector {
     } catch (error) {
       const failure: Failure =
         error instanceof SessionError
-          ? sessionFailed(error)
+          ? this.#sessionFailed(error)
           : { code: 'session-failed', message: 'The getClientSecret function failed.', cause: error };
       // Failures of a run that has since ended (retry, new backend, removal) are not news.
       const stale = run !== this.#run || !el.isConnected;
@@ -310,12 +395,25 @@ export class Connector {
     const key = `${issue.attribute}\u0000${issue.message}`;
     if (this.#reportedIssues.has(key)) return;
     this.#reportedIssues.add(key);
-    this.#host.onFailure({ code: 'config-invalid', message: issue.message, attribute: issue.attribute }, false);
+    this.#host.onFailure(
+      {
+        code: 'config-invalid',
+        message: issue.message,
+        attribute: issue.attribute,
+        diagnostic: diagnose('attribute-invalid', { reason: issue.message, attribute: issue.attribute }),
+      },
+      false,
+    );
   }
 }
 
 function keyFailure(attribute: string): Failure {
-  return { code: 'config-invalid', message: apiKeyMessage(attribute), attribute };
+  return {
+    code: 'config-invalid',
+    message: apiKeyMessage(attribute),
+    attribute,
+    diagnostic: diagnose('api-key-exposed', { where: attribute }),
+  };
 }
 
 function sessionFailed(error: SessionError): Failure {

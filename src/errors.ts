@@ -13,11 +13,15 @@ export type ChatKitEmbedErrorCode =
   | 'config-invalid'
   | 'not-ready';
 
+import type { ChatKitEmbedDiagnostic } from './diagnostics.js';
+
 export interface ChatKitEmbedErrorInit {
   /** The attribute (or `options.<path>`) at fault, for `config-invalid`. */
   attribute?: string;
   /** HTTP status of the session endpoint, for `session-failed`. */
   status?: number;
+  /** The diagnostic behind the error: its stable code and the fix. */
+  diagnostic?: ChatKitEmbedDiagnostic;
   cause?: unknown;
 }
 
@@ -30,11 +34,13 @@ export class ChatKitEmbedError extends Error {
   readonly code: ChatKitEmbedErrorCode;
   readonly attribute?: string;
   readonly status?: number;
+  readonly diagnostic?: ChatKitEmbedDiagnostic;
 
   constructor(code: ChatKitEmbedErrorCode, message: string, init: ChatKitEmbedErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = code;
     if (init.attribute !== undefined) this.attribute = init.attribute;
     if (init.status !== undefined) this.status = init.status;
+    if (init.diagnostic !== undefined) this.diagnostic = init.diagnostic;
   }
 }

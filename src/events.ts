@@ -3,6 +3,7 @@
  * ChatKit's `chatkit.*` events are re-dispatched on the element as they are.
  */
 import type { ChatKitEvents } from '@openai/chatkit';
+import type { ChatKitEmbedDiagnostic } from './diagnostics.js';
 import type { ChatKitEmbedError, ChatKitEmbedErrorCode } from './errors.js';
 
 const init = { bubbles: true, composed: true } as const;
@@ -44,6 +45,14 @@ export class ChatKitEmbedCloseEvent extends Event {
   }
 }
 
+/** The element found a likely reason for a blank or broken chat. `detail` is the diagnostic. */
+export class ChatKitEmbedDiagnosticEvent extends CustomEvent<ChatKitEmbedDiagnostic> {
+  static readonly eventName = 'chatkit-embed-diagnostic';
+  constructor(diagnostic: ChatKitEmbedDiagnostic) {
+    super(ChatKitEmbedDiagnosticEvent.eventName, { ...init, detail: diagnostic });
+  }
+}
+
 export interface ChatKitEmbedErrorDetail {
   code: ChatKitEmbedErrorCode;
   message: string;
@@ -81,6 +90,7 @@ declare global {
     'chatkit-embed-ready': ChatKitEmbedReadyEvent;
     'chatkit-embed-error': ChatKitEmbedErrorEvent;
     'chatkit-embed-open': ChatKitEmbedOpenEvent;
+    'chatkit-embed-diagnostic': ChatKitEmbedDiagnosticEvent;
     'chatkit-embed-close': ChatKitEmbedCloseEvent;
   }
 }

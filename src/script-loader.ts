@@ -12,8 +12,17 @@ export const DEFAULT_SCRIPT_TIMEOUT_MS = 15_000;
 /** The Trusted Types policy name a page that enforces them must allow. */
 export const TRUSTED_TYPES_POLICY = 'chatkit-embed';
 
+/** Why a script did not load: it failed, it stalled, Trusted Types refused it, or the wait was cancelled. */
+export type ScriptLoadFailure = 'failed' | 'stalled' | 'trusted-types' | 'cancelled';
+
 export class ScriptLoadError extends Error {
   override readonly name = 'ScriptLoadError';
+  constructor(
+    message: string,
+    readonly kind: ScriptLoadFailure = 'failed',
+  ) {
+    super(message);
+  }
 }
 
 export interface ScriptLoadOptions {
@@ -73,7 +82,7 @@ export function loadScript(doc: Document, options: ScriptLoadOptions = {}): Prom
     };
     const onAbort = () => {
       done();
-      reject(new ScriptLoadError('The wait for ChatKit was cancelled.'));
+      reject(new ScriptLoadError('The wait for ChatKit was cancelled.', 'cancelled'));
     };
     const timer = setTimeout(() => {
       done();
@@ -84,6 +93,7 @@ export function loadScript(doc: Document, options: ScriptLoadOptions = {}): Prom
           `${label} did not start within ${timeoutMs / 1000} s: the script at ${src} is ` +
             `still loading${defines ? ` or loaded without defining <${defines}>` : ''}. Check the network ` +
             'panel for a blocked or very slow request.',
+          'stalled',
         ),
       );
     }, timeoutMs);
@@ -149,6 +159,7 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
       new ScriptLoadError(
         `The page enforces Trusted Types and refused the URL of ${label.toLowerCase()}. Allow the ` +
           `"${TRUSTED_TYPES_POLICY}" policy in its trusted-types directive.`,
+        'trusted-types',
       ),
     );
   }

@@ -32,16 +32,19 @@ export class SessionError extends Error {
   readonly status?: number;
   /** What the endpoint's `Retry-After` asked for, in milliseconds. */
   readonly retryAfterMs?: number;
+  /** For `invalid-response`: what was wrong with the body. */
+  readonly problem?: 'not-json' | 'no-secret' | 'bad-expiry';
 
   constructor(
     reason: SessionFailure,
     message: string,
-    extra: { status?: number; retryAfterMs?: number } = {},
+    extra: { status?: number; retryAfterMs?: number; problem?: 'not-json' | 'no-secret' | 'bad-expiry' } = {},
   ) {
     super(message);
     this.reason = reason;
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
+    if (extra.problem !== undefined) this.problem = extra.problem;
   }
 
   get retryable(): boolean {
@@ -70,6 +73,10 @@ export interface SecretSourceOptions {
   random?: () => number;
   /** A proactive refresh failed for good; the old secret stays in use until it expires. */
   onRefreshError?: (error: SessionError) => void;
+  /** A request is about to go out (for the element's debug timeline). */
+  onRequest?: () => void;
+  /** A secret arrived; `expiresAtMs` is its expiry on the local clock, when known. Never the secret. */
+  onSecret?: (expiresAtMs: number | undefined) => void;
 }
 
 interface Secret {
@@ -139,7 +146,9 @@ export class SecretSource {
   async #fetchWithRetry(): Promise<Secret> {
     for (let attempt = 1; ; attempt++) {
       try {
+        this.#options.onRequest?.();
         const secret = await this.#fetchOnce();
+        this.#options.onSecret?.(secret.expiresAtMs);
         this.#store(secret);
         return secret;
       } catch (caught) {
@@ -260,7 +269,7 @@ export function parseSecret(text: string): Secret {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new SessionError('invalid-response', 'The session endpoint did not return JSON.');
+    throw new SessionError('invalid-response', 'The session endpoint did not return JSON.', { problem: 'not-json' });
   }
   const record = (body ?? {}) as { client_secret?: unknown; expires_at?: unknown };
   const value = record.client_secret;
@@ -268,6 +277,7 @@ export function parseSecret(text: string): Secret {
     throw new SessionError(
       'invalid-response',
       'The session endpoint returned JSON without a "client_secret" string.',
+      { problem: 'no-secret' },
     );
   }
   if (looksLikeApiKey(value)) {
@@ -279,6 +289,7 @@ export function parseSecret(text: string): Secret {
     throw new SessionError(
       'invalid-response',
       'The session endpoint returned an "expires_at" that is not a Unix time in seconds.',
+      { problem: 'bad-expiry' },
     );
   }
   const expiresAtMs = expiresAt > MILLISECONDS_THRESHOLD ? expiresAt : expiresAt * 1000;

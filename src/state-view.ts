@@ -26,9 +26,10 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
   loading.append(make('span', { class: 'spinner', 'aria-hidden': 'true' }), make('p', { class: 'title' }, 'Loading chat…'));
   const error = make('div', { part: 'error', class: 'overlay', role: 'alert' });
   const message = make('p', { part: 'error-message', class: 'detail' });
+  const fix = make('p', { part: 'error-fix', class: 'detail' });
   const retry = make('button', { part: 'retry-button', type: 'button' }, 'Try again');
   retry.addEventListener('click', onRetry);
-  error.append(make('p', { class: 'title' }, 'The chat could not load.'), message, retry);
+  error.append(make('p', { class: 'title' }, 'The chat could not load.'), message, fix, retry);
   root.append(chat, loading, error);
 
   return {
@@ -39,6 +40,8 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
       chat.setAttribute('aria-busy', String(state === 'loading'));
       chat.inert = state === 'error';
       message.textContent = failure?.message ?? '';
+      fix.textContent = failure?.diagnostic?.fix ?? '';
+      fix.hidden = !fix.textContent;
       // A configuration mistake is for the site owner to fix; retrying cannot help.
       retry.hidden = failure?.code === 'config-invalid';
     },

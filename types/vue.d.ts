@@ -3,6 +3,7 @@ import type { DefineComponent } from "vue";
 import type {
   ChatKitEmbed,
   ChatKitEmbedScriptLoadDetail,
+  ChatKitEmbedDiagnostic,
   ChatKitEmbedErrorDetail,
   ChatKitErrorDetail,
   ChatKitEffectDetail,
@@ -26,6 +27,8 @@ type ChatKitEmbedProps = {
   position?: ChatKitEmbed["position"];
   /** Launcher: keeps the open state and the current thread across page loads, in `localStorage`, per endpoint. */
   remember?: ChatKitEmbed["remember"];
+  /** Logs the element's timeline (script, secrets, options, ready, diagnostics) to the console, with every secret and token redacted. */
+  debug?: ChatKitEmbed["debug"];
   /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
   "fullscreen-width"?: ChatKitEmbed["fullscreenWidth"];
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
@@ -66,6 +69,8 @@ type ChatKitEmbedProps = {
   disclaimer?: ChatKitEmbed["disclaimer"];
   /** Accessible title of ChatKit's frame. */
   "frame-title"?: ChatKitEmbed["frameTitle"];
+  /** Receives each timeline entry, and ChatKit's `chatkit.log` and `chatkit.error` events, as one `ChatKitEmbedLogEntry` shape. Secrets are redacted. */
+  log?: ChatKitEmbed["log"];
   /** Any `ChatKitOptions`, functions included. Attributes override the fields they name; `api` comes from the backend attributes when they are set. */
   options?: ChatKitEmbed["options"];
   /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
@@ -80,6 +85,8 @@ type ChatKitEmbedProps = {
   state?: ChatKitEmbed["state"];
   /** The error behind the error state, or `null`. */
   error?: ChatKitEmbed["error"];
+  /** What the element found wrong since the chat last started, oldest first (a copy). */
+  diagnostics?: ChatKitEmbed["diagnostics"];
   /** Launcher: `open()` opens the panel (and loads the chat if needed), and returns false
 if a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
 and Svelte do for an `open` attribute on a custom element) sets `opened` instead of
@@ -89,6 +96,8 @@ replacing the method. */
   "onchatkit-embed-script-load"?: (e: CustomEvent<ChatKitEmbedScriptLoadDetail>) => void;
   /** ChatKit is ready; method calls queued before now have started running. */
   "onchatkit-embed-ready"?: (e: CustomEvent<never>) => void;
+  /** The element found a likely reason for a blank or broken chat. `detail: { code, level, message, fix, params }`; codes are listed under "Why is my chat blank?". */
+  "onchatkit-embed-diagnostic"?: (e: CustomEvent<ChatKitEmbedDiagnostic>) => void;
   /** Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable. */
   "onchatkit-embed-open"?: (e: CustomEvent<never>) => void;
   /** Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable. */
@@ -132,6 +141,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **chatkit-embed-script-load** - OpenAI's ChatKit script is loaded and `openai-chatkit` is defined. `detail: { src }`.
    * - **chatkit-embed-ready** - ChatKit is ready; method calls queued before now have started running.
+   * - **chatkit-embed-diagnostic** - The element found a likely reason for a blank or broken chat. `detail: { code, level, message, fix, params }`; codes are listed under "Why is my chat blank?".
    * - **chatkit-embed-open** - Launcher: the panel is about to open, by the button or `open()`/`toggle()`. Cancelable.
    * - **chatkit-embed-close** - Launcher: the panel is about to close, by the button, Esc, the close control or `close()`/`toggle()`. Cancelable.
    * - **chatkit-embed-error** - Something failed. `detail: { code, message, attribute?, status?, fatal, error }`; `code` is `script-load-failed`, `session-failed`, `config-invalid` or `not-ready`. With `fatal` the element shows its error state.
@@ -183,6 +193,7 @@ export type CustomElements = {
    * - **loading** - The loading state, shown until ChatKit is ready.
    * - **error** - The error state.
    * - **error-message** - The error state's explanation.
+   * - **error-fix** - The error state's advice on fixing it, when the element knows the cause.
    * - **retry-button** - The error state's "Try again" button.
    * - **launcher-button** - Launcher: the floating button.
    * - **launcher-icon** - Launcher: the button's icons (chat when closed, close when open).

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChatKitEmbed } from '../../src/index.js';
+import { diagnose } from '../../src/diagnostics.js';
 import { uniqueKey } from './helpers.js';
 
 /** Loads `/page?...` in an iframe and returns its <chatkit-embed> once it settles. */
@@ -52,6 +53,9 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     expect(broken.state).to.equal('error');
     expect(broken.error!.code).to.equal('script-load-failed');
     expect(broken.error!.message).to.contain('/nocore/chatkit-embed-core.js');
+    // The shell spells this diagnostic out itself (the table is in the core); it must match.
+    const reason = broken.error!.message;
+    expect(broken.diagnostics).to.deep.equal([diagnose('core-load-failed', { reason })]);
   });
 
   it('works on a page that enforces Trusted Types and allows the chatkit-embed policy', async () => {

@@ -77,6 +77,13 @@ async function session(ctx, scenario) {
       return json(ctx, 200, { id: 'cksess_1' });
     case 'api-key':
       return json(ctx, 200, { client_secret: 'sk-proj-THISISNOTAREALKEY0123456789' });
+    case 'expired': {
+      // A secret whose expires_at is already past (a server clock or unit slip).
+      const answer = secretFor(key, -60);
+      return json(ctx, 200, answer);
+    }
+    case 'bad-expiry':
+      return json(ctx, 200, { client_secret: 'ek_shape', expires_at: 'tomorrow' });
     case 'slow':
       await wait(Number(q.ms ?? 1000));
       return json(ctx, 200, secretFor(key, ttl));
@@ -113,6 +120,8 @@ function page(ctx) {
   const nonce = 'n0nce123';
   const csp = [];
   if (q.csp === 'nonce' || q.csp === 'trusted-types') csp.push(`script-src 'nonce-${nonce}'`);
+  // csp=self: this origin's scripts only, so a ChatKit script from another origin is refused.
+  if (q.csp === 'self') csp.push("script-src 'self'");
   if (q.csp === 'trusted-types') {
     csp.push("require-trusted-types-for 'script'", `trusted-types ${q.policies ?? 'lit-html chatkit-embed'}`);
   }
@@ -128,7 +137,7 @@ function page(ctx) {
 <html lang="en"><head><meta charset="utf-8"><title>bare page</title>
 ${q.end ? '' : bundle}
 </head><body>
-<chatkit-embed${elementNonce}${q.launcher ? ' mode="launcher" remember' : ''} script-src="/fake/chatkit.js" session-url="/session/ok?key=${q.key ?? 'page'}"></chatkit-embed>
+<chatkit-embed${elementNonce}${q.launcher ? ' mode="launcher" remember' : ''} script-src="${q.chatkitSrc ?? '/fake/chatkit.js'}" session-url="/session/ok?key=${q.key ?? 'page'}"></chatkit-embed>
 ${q.end ? bundle : ''}
 </body></html>`;
 }
