@@ -24,6 +24,22 @@ const pages = {
   // Host page impact: the bundle and one inline chat, against the same page without them.
   '/empty': () => html('<main><h1>A page</h1><p>Some text.</p></main>'),
   '/inline': () => html('<main><h1>A page</h1><p>Some text.</p><chatkit-embed script-src="/fake.js" session-url="/session"></chatkit-embed></main>', '<script src="/chatkit-embed.js"></script>'),
+  // The one-tag install: a launcher that loads nothing until the reader shows intent.
+  '/launcher': () =>
+    html('<main><h1>A page</h1><p>Some text.</p></main><script src="/chatkit-embed.js" async data-script-src="/fake.js" data-session-url="/session"></script>'),
+  // Time to a ready chat from intent (pointing at the button), connector included.
+  '/launcher-ready': () =>
+    html(
+      `<script src="/chatkit-embed.js"></script>
+       <chatkit-embed mode="launcher" script-src="/fake.js?delay=${LATENCY_MS}" session-url="/session?delay=${LATENCY_MS}"></chatkit-embed>
+       <script>
+         const el = document.querySelector('chatkit-embed');
+         el.addEventListener('pointerover', () => (window.t0 ??= performance.now()));
+         el.addEventListener('chatkit.ready', () => (window.readyMs = performance.now() - window.t0));
+       </script>`,
+    ),
+  '/launcher-memory': () =>
+    html('<chatkit-embed mode="launcher" script-src="/fake.js" session-url="/session"></chatkit-embed>', '<script src="/chatkit-embed.js"></script><script src="/fake.js"></script>'),
   // Time to a ready chat: ours starts the script and the session together.
   '/ours': () =>
     html(
@@ -84,6 +100,7 @@ async function pageImpact(browser, path) {
   });
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  const page0 = path;
   const client = await page.createCDPSession();
   await client.send('Performance.enable');
   await page.goto(`${origin}${path}`, { waitUntil: 'load' });
@@ -96,6 +113,8 @@ async function pageImpact(browser, path) {
     longTasks: await page.evaluate(() => window.__longTasks),
     layoutShift: await page.evaluate(() => window.__shift),
     requests: requests.length,
+    // Requests beyond the page itself and our own script-tag bundle.
+    others: requests.filter((p) => p !== page0 && p !== '/chatkit-embed.js'),
   };
   await page.close();
   return result;
@@ -113,11 +132,73 @@ async function timeToReady(browser, path) {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
 }
 
+/** Median time from pointing at the launcher button to chatkit.ready. */
+async function timeToReadyFromIntent(browser) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/launcher-ready`);
+    const button = await page.waitForSelector('chatkit-embed >>> [part~="launcher-button"]');
+    await button.hover();
+    await page.waitForFunction(() => window.readyMs !== undefined, { timeout: 10_000 });
+    times.push(await page.evaluate(() => window.readyMs));
+    await page.close();
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+}
+
+/** Heap after GC, and listeners on window and document. */
+async function sampler(page) {
+  const client = await page.createCDPSession();
+  return async () => {
+    await client.send('HeapProfiler.collectGarbage');
+    await wait(100);
+    await client.send('HeapProfiler.collectGarbage');
+    const heap = await client.send('Runtime.getHeapUsage');
+    const listeners = async (expression) => {
+      const { result } = await client.send('Runtime.evaluate', { expression });
+      return (await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId })).listeners.length;
+    };
+    return { heapKb: heap.usedSize / 1024, listeners: (await listeners('window')) + (await listeners('document')) };
+  };
+}
+
+/** Open/close cycles of one launcher, after its chat is ready. */
+async function launcherMemory(browser) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/launcher-memory`);
+  await page.waitForFunction(() => customElements.get('openai-chatkit') && customElements.get('chatkit-embed'));
+  const sample = await sampler(page);
+  const cycle = (n) =>
+    page.evaluate(async (count) => {
+      const el = document.querySelector('chatkit-embed');
+      for (let i = 0; i < count; i++) {
+        el.open();
+        if (el.state !== 'ready') await new Promise((resolve) => el.addEventListener('chatkit-embed-ready', resolve, { once: true }));
+        await el.updateComplete;
+        el.close();
+        await el.updateComplete;
+        // The stand-in records every method call (opening focuses the composer); that log
+        // is the test double's memory, not the element's.
+        el.shadowRoot.querySelector('openai-chatkit').methodCalls.length = 0;
+      }
+    }, n);
+  await cycle(50);
+  const before = await sample();
+  await cycle(CYCLES);
+  const after = await sample();
+  // A second batch tells one-time growth (compiled code, caches) from a leak.
+  await cycle(CYCLES);
+  const again = await sample();
+  await page.close();
+  return { cycles: CYCLES, before, after, again };
+}
+
 async function memory(browser) {
   const page = await browser.newPage();
   await page.goto(`${origin}/memory`);
   await page.waitForFunction(() => customElements.get('openai-chatkit') && customElements.get('chatkit-embed'));
-  const client = await page.createCDPSession();
+  const sample = await sampler(page);
   const cycle = (n) =>
     page.evaluate(async (count) => {
       const slot = document.getElementById('slot');
@@ -131,23 +212,14 @@ async function memory(browser) {
         el.remove();
       }
     }, n);
-  const sample = async () => {
-    await client.send('HeapProfiler.collectGarbage');
-    await wait(100);
-    await client.send('HeapProfiler.collectGarbage');
-    const heap = await client.send('Runtime.getHeapUsage');
-    const listeners = async (expression) => {
-      const { result } = await client.send('Runtime.evaluate', { expression });
-      return (await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId })).listeners.length;
-    };
-    return { heapKb: heap.usedSize / 1024, listeners: (await listeners('window')) + (await listeners('document')) };
-  };
   await cycle(50); // warm up
   const before = await sample();
   await cycle(CYCLES);
   const after = await sample();
+  await cycle(CYCLES);
+  const again = await sample();
   await page.close();
-  return { cycles: CYCLES, before, after };
+  return { cycles: CYCLES, before, after, again };
 }
 
 export async function browserBench() {
@@ -157,10 +229,20 @@ export async function browserBench() {
   try {
     const empty = await pageImpact(browser, '/empty');
     const inline = await pageImpact(browser, '/inline');
+    const launcher = await pageImpact(browser, '/launcher');
     const ours = await timeToReady(browser, '/ours');
+    const launcherReady = await timeToReadyFromIntent(browser);
     const sequential = await timeToReady(browser, '/sequential');
     const mem = await memory(browser);
-    return { empty, inline, ready: { latencyMs: LATENCY_MS, ours, sequential }, memory: mem };
+    const launcherMem = await launcherMemory(browser);
+    return {
+      empty,
+      inline,
+      launcher,
+      ready: { latencyMs: LATENCY_MS, ours, launcher: launcherReady, sequential },
+      memory: mem,
+      launcherMemory: launcherMem,
+    };
   } finally {
     await browser.close();
     server.close();

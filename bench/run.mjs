@@ -1,8 +1,7 @@
 // `npm run bench`: sizes, secret refresh, browser measurements and server throughput,
 // printed as tables and written to bench/results.md with an SVG chart. Ratios within one
 // run are what to compare; absolute times depend on the machine. PostgreSQL rows need
-// Debian's postgresql package or DATABASE_URL. (Launcher mode does not exist yet, so its
-// page impact and open/close cycles are not measured.)
+// Debian's postgresql package or DATABASE_URL.
 import { writeFileSync } from 'node:fs';
 import { browserBench } from './browser.mjs';
 import { refresh } from './refresh.mjs';
@@ -54,22 +53,32 @@ const browserTable = browser.skipped
         [
           ['without the bundle', browser.empty.scriptMs.toFixed(1), browser.empty.taskMs.toFixed(1), browser.empty.longTasks, browser.empty.layoutShift.toFixed(3), browser.empty.requests],
           ['with one inline chat', browser.inline.scriptMs.toFixed(1), browser.inline.taskMs.toFixed(1), browser.inline.longTasks, browser.inline.layoutShift.toFixed(3), browser.inline.requests],
+          ['with the launcher snippet, before any interaction', browser.launcher.scriptMs.toFixed(1), browser.launcher.taskMs.toFixed(1), browser.launcher.longTasks, browser.launcher.layoutShift.toFixed(3), browser.launcher.requests],
         ],
       ),
+      `Requests before any interaction in launcher mode, beyond the page and our bundle: ${
+        browser.launcher.others.length ? browser.launcher.others.join(', ') : 'none'
+      }.`,
       table(
         [`Time to chatkit.ready (script and session ${browser.ready.latencyMs} ms each)`, 'median ms'],
         [
-          ['chatkit-embed (script and session in parallel)', browser.ready.ours.toFixed(0)],
+          ['chatkit-embed inline (script and session in parallel)', browser.ready.ours.toFixed(0)],
+          ['chatkit-embed launcher, from pointing at the button (connector, then script and session)', browser.ready.launcher.toFixed(0)],
           ["official binding's pattern (script, then options, then secret)", browser.ready.sequential.toFixed(0)],
           ['ratio (max/sum would be 0.50)', (browser.ready.ours / browser.ready.sequential).toFixed(2)],
         ],
       ),
-      table(
-        ['Memory', 'after warm-up', `after ${browser.memory.cycles} mount/unmount cycles`],
-        [
-          ['JS heap after GC, KB', browser.memory.before.heapKb.toFixed(0), browser.memory.after.heapKb.toFixed(0)],
-          ['listeners on window and document', browser.memory.before.listeners, browser.memory.after.listeners],
-        ],
+      ...[
+        ['Memory, inline', browser.memory, 'mount/unmount cycles'],
+        ['Memory, launcher', browser.launcherMemory, 'open/close cycles'],
+      ].map(([name, m, what]) =>
+        table(
+          [name, 'after warm-up', `after ${m.cycles} ${what}`, `after ${2 * m.cycles}`],
+          [
+            ['JS heap after GC, KB', m.before.heapKb.toFixed(0), m.after.heapKb.toFixed(0), m.again.heapKb.toFixed(0)],
+            ['listeners on window and document', m.before.listeners, m.after.listeners, m.again.listeners],
+          ],
+        ),
       ),
     ].join('\n\n');
 const serverTable = table(
@@ -109,9 +118,6 @@ ${serverTable}
 ### Time to first byte as a thread grows
 
 ${growthTable}
-
-Not measured yet: launcher mode, which does not exist yet (its page impact, requests
-before intent, and open/close cycles).
 `;
 console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${growthTable}`);
 writeFileSync('bench/results.md', report);

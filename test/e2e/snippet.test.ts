@@ -128,6 +128,20 @@ describe('the snippet on a static page', () => {
     });
   }
 
+  it('works when added after the page loaded, as tag managers do', async () => {
+    const page = await open(sitePage('injected.html', {}));
+    await page.evaluate(() => {
+      const tag = document.createElement('script');
+      tag.src = '/chatkit-embed.js';
+      tag.dataset.sessionUrl = '/api/session';
+      tag.dataset.scriptSrc = '/fake-chatkit.js';
+      document.body.append(tag);
+    });
+    await useLauncher(page);
+    expect(await count(page)).toBe(1);
+    await page.close();
+  });
+
   it('included twice, gives one launcher', async () => {
     const page = await open(sitePage('twice.html', { head: snippet('async'), body: snippet('defer') + snippet('') }));
     await page.waitForFunction(() => document.querySelector('chatkit-embed')?.shadowRoot?.querySelector('button'));

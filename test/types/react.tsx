@@ -23,3 +23,25 @@ export const badTheme = <chatkit-embed theme="purple" />;
 
 // @ts-expect-error the error detail has no `secret`
 export const badDetail = <chatkit-embed onchatkit-embed-error={(event) => event.detail.secret} />;
+
+// The launcher: `open` is the reflected attribute (the `opened` property), and a method.
+export const launcher = (
+  <chatkit-embed
+    mode="launcher"
+    open
+    position="start"
+    loading="intent"
+    remember
+    onchatkit-embed-open={(event) => event.preventDefault()}
+    onchatkit-embed-diagnostic={(event) => event.detail.code satisfies string}
+  />
+);
+export const methods = (element: ChatKitEmbed): boolean => element.open() && element.toggle() && element.close();
+export const opened = (element: ChatKitEmbed): boolean => element.opened;
+export const diagnostics = (element: ChatKitEmbed) => element.diagnostics.map((d) => `${d.code}: ${d.fix}`);
+
+// @ts-expect-error `top-left` is not a position
+export const badPosition = <chatkit-embed mode="launcher" position="top-left" />;
+
+// @ts-expect-error `sometimes` is not a loading policy
+export const badLoading = <chatkit-embed loading="sometimes" />;
