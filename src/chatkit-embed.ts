@@ -4,6 +4,7 @@ import { state } from 'lit/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import type { Connector, ConnectorHost, Failure } from './connector.js';
 import type { ChatKitEmbedDiagnostic } from './diagnostics.js';
+import { FocusTrapController } from './controllers/focus-trap-controller.js';
 import { LoadingPolicyController, type LoadingPolicy } from './controllers/loading-policy-controller.js';
 import { MediaQueryController } from './controllers/media-query-controller.js';
 import { loadCore } from './core-loader.js';
@@ -88,7 +89,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @csspart launcher-icon - Launcher: the button's icons (chat when closed, close when open).
  * @csspart launcher-label - Launcher: the button's visible text, from `label`.
  * @csspart unread-indicator - Launcher: the dot shown when a reply arrived while the panel was closed.
- * @csspart panel - Launcher: the chat panel (a popover in the top layer).
+ * @csspart panel - Launcher: the chat panel, a popover in the top layer (modal when full screen).
  * @csspart close-button - Launcher: the panel's close control, shown when the panel is full screen.
  *
  * @cssprop [--chatkit-embed-height=600px] - Height of the element.
@@ -110,14 +111,18 @@ export class ChatKitEmbed extends ReactiveElement {
   static override styles = [styles, launcherStyles];
 
   readonly #colorScheme = new MediaQueryController(this, () => '(prefers-color-scheme: dark)');
-  readonly #narrow = new MediaQueryController(this, () => `(max-width: ${this.fullscreenWidth}px)`);
+  // Narrow screens, and phones held sideways, where a floating panel would be a sliver.
+  readonly #narrow = new MediaQueryController(this, () => `(max-width: ${this.fullscreenWidth}px), (max-height: 500px)`);
   readonly #loadingPolicy = new LoadingPolicyController(this, () => this.#begin());
+
   readonly #gate = new ReadyGate<OpenAIChatKit>();
   /** The part that talks to ChatKit, loaded when the chat first starts. */
   #connector?: Connector;
   /** Bumped on every start and removal, so a late core load of an old start is dropped. */
   #attempt = 0;
   #needsStart = false;
+  /** Something asked for the chat (a method call, opening) before it could start. */
+  #wanted = false;
   #view?: StateView;
   #launcher?: LauncherView;
   /** The mode the views were built for. */
@@ -155,7 +160,7 @@ export class ChatKitEmbed extends ReactiveElement {
   /** Receives each timeline entry, and ChatKit's `chatkit.log` and `chatkit.error` events, as one `ChatKitEmbedLogEntry` shape. Secrets are redacted. */
   @property({ attribute: false }) log: ((entry: ChatKitEmbedLogEntry) => void) | null = null;
 
-  /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
+  /** Launcher: the panel fills the screen (and keeps focus) on viewports at most this many pixels wide, or at most 500 px high. */
   @property({ type: Number, attribute: 'fullscreen-width' }) fullscreenWidth = 640;
 
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
@@ -255,6 +260,13 @@ export class ChatKitEmbed extends ReactiveElement {
 
   constructor() {
     super();
+    // A full-screen panel covers the page; focus stays in it. The controller registers
+    // itself with the element, which is all the handle it needs.
+    new FocusTrapController(
+      this,
+      () => this.mode === 'launcher' && this.opened && this.#narrow.matches,
+      () => this.#launcher?.panel,
+    );
     this.addEventListener('chatkit.response.end', () => {
       if (this.mode === 'launcher' && !this.opened) this._unread = true;
     });
@@ -289,14 +301,21 @@ export class ChatKitEmbed extends ReactiveElement {
   // a second update.
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.isConnected) return;
-    if (this.#needsStart) {
+    const connecting = this.#needsStart;
+    if (connecting) {
       this.#needsStart = false;
       if (this.remember && this.mode === 'launcher') {
         const memory = recall(this.#memoryKey());
         this.#threadId = memory?.threadId ?? null;
         if (memory?.open) this.opened = true;
       }
-      if (this._state === 'idle') this.#loadingPolicy.arm(this.loading ?? (this.mode === 'launcher' ? 'intent' : 'lazy'));
+    }
+    // On connect, and when the mode or policy changes before the chat started: load now
+    // if something already asks for the chat (an open panel, a method call), else wait
+    // for the policy's moment.
+    if (this._state === 'idle' && (connecting || changed.has('mode') || changed.has('loading'))) {
+      if (this.#wanted || (this.mode === 'launcher' && this.opened)) this.#begin();
+      else this.#loadingPolicy.arm(this.loading ?? (this.mode === 'launcher' ? 'intent' : 'lazy'));
     }
     if (changed.has('opened') && this.opened) {
       this._unread = false;
@@ -391,7 +410,7 @@ export class ChatKitEmbed extends ReactiveElement {
   }
 
   #memoryKey(): string {
-    return memoryKey(this.apiUrl ?? this.sessionUrl, this.id);
+    return memoryKey(this.apiUrl ?? this.sessionUrl, this.id, document.baseURI);
   }
 
   #remember(): void {
@@ -407,15 +426,17 @@ export class ChatKitEmbed extends ReactiveElement {
     return result;
   }
 
-  /** Starts the chat unless it has started already. */
+  /** Starts the chat unless it has started already; before the first update, remembers to. */
   #begin(): void {
     this.#loadingPolicy.disarm();
-    if (this.isConnected && this._state === 'idle' && !this.#needsStart) void this.#start();
+    if (!this.isConnected || this.#needsStart) this.#wanted = true;
+    else if (this._state === 'idle') void this.#start();
   }
 
   /** Loads the connector if needed, then starts a run with it. */
   async #start(): Promise<void> {
     const attempt = ++this.#attempt;
+    this.#wanted = false;
     this.#connector?.stop();
     // Calls made from now on wait for the next ChatKit, not the one being replaced.
     this.#gate.reset();
@@ -523,8 +544,8 @@ export class ChatKitEmbed extends ReactiveElement {
   }
 
   /**
-   * Launcher: `open()` opens the panel (and loads the chat if needed), and returns false
-   * if a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
+   * Launcher: `open()` opens the panel (and loads the chat if needed) and moves focus into
+   * it; it returns false if the panel was open already or a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
    * and Svelte do for an `open` attribute on a custom element) sets `opened` instead of
    * replacing the method.
    */
@@ -536,12 +557,12 @@ export class ChatKitEmbed extends ReactiveElement {
   }
   readonly #open = () => this.#setOpen(true, true);
 
-  /** Launcher: closes the panel. Returns false if a listener cancelled it. */
+  /** Launcher: closes the panel (focus goes back to the button if it was in the panel). Returns false if it was closed already or a listener cancelled it. */
   close(): boolean {
-    return this.#setOpen(false, true);
+    return this.#setOpen(false, false);
   }
 
-  /** Launcher: opens the panel if it is closed, closes it if it is open. */
+  /** Launcher: opens the panel if it is closed, closes it if it is open. Returns false if a listener cancelled it. */
   toggle(): boolean {
     return this.#setOpen(!this.opened, true);
   }
@@ -606,7 +627,9 @@ const VIEW_ONLY = new Set<string>([
   'log',
 ]);
 
-const CORE_FIX = 'Keep chatkit-embed-core.js next to chatkit-embed.js, and allow its origin in script-src.';
+const CORE_FIX =
+  'Script tag: keep chatkit-embed-core.js next to chatkit-embed.js and allow its origin in script-src. ' +
+  'npm: reload the page (a new deployment may have replaced the chunk) and check that the bundler emitted it.';
 
 function toError({ code, message, ...init }: Failure): ChatKitEmbedError {
   return new ChatKitEmbedError(code, message, init);

@@ -21,6 +21,7 @@ import type { ChatKitEmbedErrorInit, ChatKitEmbedErrorCode } from './errors.js';
 import {
   redact,
   removedOptions,
+  safeUrl,
   scriptDiagnosis,
   sessionDiagnosis,
   withoutRemovedOptions,
@@ -71,6 +72,8 @@ export class Connector {
   #backend?: Backend;
   #parsed: ParsedAttributes = {};
   #sentOptions?: ChatKitOptions;
+  /** The thread this run opens when the page names none, fixed at mount (see `apply`). */
+  #fallbackThread?: string;
   /** Bumped on every start and stop, so late async results of an old run are dropped. */
   #run = 0;
   /** Aborted on stop: ends the current run's waits. */
@@ -91,7 +94,8 @@ export class Connector {
       init,
     );
     if (response.status === 401 || response.status === 403) {
-      this.#host.onDiagnostic(diagnose('backend-unauthorized', { url: String(this.#el.apiUrl ?? input), status: response.status }));
+      const url = safeUrl(String(this.#el.apiUrl ?? (input instanceof Request ? input.url : input)), document.baseURI);
+      this.#host.onDiagnostic(diagnose('backend-unauthorized', { url, status: response.status }));
     }
     return response;
   };
@@ -161,7 +165,7 @@ export class Connector {
         }),
         timeoutMs: el.sessionTimeout,
         onRefreshError: (error) => this.#host.onFailure(this.#sessionFailed(error), false),
-        onRequest: () => this.#host.log('element', 'secret.requested', { url: secretUrl }),
+        onRequest: () => this.#host.log('element', 'secret.requested', { url: safeUrl(secretUrl, document.baseURI) }),
         onSecret: (expiresAtMs) => {
           this.#host.log('element', 'secret.received', {
             expiresInSeconds: expiresAtMs === undefined ? null : Math.round((expiresAtMs - Date.now()) / 1000),
@@ -176,13 +180,14 @@ export class Connector {
     const onViolation = (event: SecurityPolicyViolationEvent) => blocked.push(event.blockedURI);
     document.addEventListener('securitypolicyviolation', onViolation);
     const src = new URL(el.scriptSrc, document.baseURI).href;
-    this.#host.log('element', 'script.requested', { src });
+    const shownSrc = safeUrl(src, src);
+    this.#host.log('element', 'script.requested', { src: shownSrc });
     const script = this.#host
       .loadScript({ src, timeoutMs: el.loadTimeout, signal: abort.signal, defines: CHATKIT_TAG, label: 'The ChatKit script' })
       .then(
         () => {
           document.removeEventListener('securitypolicyviolation', onViolation);
-          this.#host.log('element', 'script.defined', { src });
+          this.#host.log('element', 'script.defined', { src: shownSrc });
           if (run === this.#run) this.#host.onScriptLoad(el.scriptSrc);
         },
         async (error: ScriptLoadError): Promise<never> => {
@@ -190,7 +195,7 @@ export class Connector {
           await new Promise((resolve) => setTimeout(resolve));
           document.removeEventListener('securitypolicyviolation', onViolation);
           const byCsp = blocked.some((uri) => uri && src.startsWith(uri));
-          const diagnostic = scriptDiagnosis(error, src, byCsp, el.loadTimeout);
+          const diagnostic = scriptDiagnosis(error, shownSrc, byCsp, el.loadTimeout);
           throw {
             code: 'script-load-failed',
             message: byCsp ? diagnostic.message : error.message,
@@ -236,7 +241,9 @@ export class Connector {
   apply(): void {
     const inner = this.#inner;
     if (!inner || !this.#backend) return;
-    const threadId = this.#parsed.threadId ?? this.#host.fallbackThreadId ?? undefined;
+    // The fallback is read once per run: re-reading it would send ChatKit a new
+    // initialThread (and whole new options) each time the reader switches threads.
+    const threadId = this.#parsed.threadId ?? this.#fallbackThread;
     const next = buildOptions({
       options: this.#el.options && withoutRemovedOptions(this.#el.options),
       attributes: threadId && !this.#el.options?.initialThread ? { ...this.#parsed, threadId } : this.#parsed,
@@ -265,6 +272,7 @@ export class Connector {
   #mount(run: number): void {
     const inner = document.createElement(CHATKIT_TAG) as OpenAIChatKit;
     this.#inner = inner;
+    this.#fallbackThread = this.#host.fallbackThreadId ?? undefined;
     this.#unforward = forwardChatKitEvents(inner, this.#el, (event) => {
       if (event.type === 'chatkit.log' || event.type === 'chatkit.error') {
         this.#host.log('chatkit', event.type, redact(event.detail));
@@ -303,7 +311,7 @@ export class Connector {
   #sessionFailed(error: SessionError): Failure {
     const el = this.#el;
     const url = String(this.#backend?.mode === 'self-hosted' ? this.#backend.tokenUrl : el.sessionUrl);
-    const diagnostic = sessionDiagnosis(error, new URL(url, document.baseURI).href, location.origin, el.sessionTimeout);
+    const diagnostic = sessionDiagnosis(error, safeUrl(url, document.baseURI), location.origin, el.sessionTimeout);
     return { ...sessionFailed(error), ...(diagnostic && { diagnostic }) };
   }
 

@@ -75,8 +75,8 @@ export const DIAGNOSTICS = {
   },
   'session-cors': {
     level: 'error',
-    message: 'The browser could not read the answer of the session endpoint {url}, on another origin.',
-    fix: 'Allow this origin ({origin}) with CORS on the endpoint (Access-Control-Allow-Origin, and Allow-Headers content-type), or serve it from the same origin.',
+    message: 'The browser could not reach the session endpoint {url} on another origin, or was not allowed to read its answer.',
+    fix: 'Check that the endpoint is up; then allow this origin ({origin}) with CORS on it (Access-Control-Allow-Origin, and Allow-Headers content-type), or serve it from the same origin.',
   },
   'session-network': {
     level: 'error',
@@ -138,7 +138,7 @@ export const DIAGNOSTICS = {
   'core-load-failed': {
     level: 'error',
     message: "chatkit-embed's own core script did not load: {reason}",
-    fix: 'Keep chatkit-embed-core.js next to chatkit-embed.js, and allow its origin in script-src.',
+    fix: 'Script tag: keep chatkit-embed-core.js next to chatkit-embed.js and allow its origin in script-src. npm: reload the page (a new deployment may have replaced the chunk) and check that the bundler emitted it.',
   },
 } as const satisfies Record<string, DiagnosticEntry>;
 

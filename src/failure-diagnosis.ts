@@ -7,6 +7,19 @@ import { diagnose, REMOVED_OPTIONS, type ChatKitEmbedDiagnostic } from './diagno
 import type { ScriptLoadError } from './script-loader.js';
 import type { SessionError } from './secret-source.js';
 
+/**
+ * A URL fit for a log or a diagnostic: origin and path, without the query or fragment,
+ * where pages sometimes put a token (`session-url="/api/session?token=…"`).
+ */
+export function safeUrl(url: string, base: string): string {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return '(an invalid URL)';
+  }
+}
+
 export function scriptDiagnosis(
   error: ScriptLoadError,
   url: string,

@@ -13,8 +13,16 @@ export interface LauncherMemory {
 
 const PREFIX = 'chatkit-embed:';
 
-export function memoryKey(endpoint: string | null | undefined, id: string): string {
-  return `${PREFIX}${endpoint ?? ''}${id ? `#${id}` : ''}`;
+/** Origin and path of the endpoint: a query may hold a rotating token, never to be stored. */
+export function memoryKey(endpoint: string | null | undefined, id: string, base: string): string {
+  let where = endpoint ?? '';
+  try {
+    const url = new URL(where, base);
+    where = url.origin + url.pathname;
+  } catch {
+    // An unparsable endpoint keys as written; the chat itself reports it.
+  }
+  return `${PREFIX}${where}${id ? `#${id}` : ''}`;
 }
 
 export function recall(key: string): LauncherMemory | undefined {

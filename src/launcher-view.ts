@@ -2,7 +2,11 @@
  * The launcher's shadow DOM: a floating button and the chat panel it opens. Both are
  * manual popovers, so they live in the top layer: the host page's z-index, `overflow`
  * and transformed ancestors can neither hide, clip nor move them. The panel opens after
- * the button, so it stacks above it. Plain DOM calls, like the state view it holds.
+ * the button, so it stacks above it. It is a `div` with the dialog role rather than a
+ * `<dialog>`: showing a `<dialog>` as a popover moves focus into it, which would steal
+ * the page's focus whenever a remembered or moved panel reappears. When it fills a small
+ * screen it is `aria-modal`, and the element keeps focus inside it. Plain DOM calls,
+ * like the state view it holds.
  */
 import { icon, make } from './dom.js';
 
@@ -69,8 +73,9 @@ export function createLauncherView(
     sync(state) {
       button.setAttribute('aria-expanded', String(state.open));
       button.classList.toggle('labelled', Boolean(state.label));
+      // An aria-label hides the button's text, the unread note included: it says both.
       if (state.label) button.removeAttribute('aria-label');
-      else button.setAttribute('aria-label', 'Chat');
+      else button.setAttribute('aria-label', state.unread ? 'Chat, new reply' : 'Chat');
       label.textContent = state.label ?? '';
       label.hidden = !state.label;
       closedIcon.toggleAttribute('hidden', state.open);
@@ -84,6 +89,7 @@ export function createLauncherView(
         if (!button.matches(':popover-open')) button.showPopover();
         if (panel.matches(':popover-open') !== state.open) panel.togglePopover(state.open);
       }
+      panel.setAttribute('aria-modal', String(state.fullscreen));
     },
   };
 }

@@ -89,7 +89,7 @@ export type ChatKitEmbedProps = {
   remember?: ChatKitEmbed["remember"];
   /** Logs the element's timeline (script, secrets, options, ready, diagnostics) to the console, with every secret and token redacted. */
   debug?: ChatKitEmbed["debug"];
-  /** Launcher: the panel goes full screen on viewports at most this many pixels wide. */
+  /** Launcher: the panel fills the screen (and keeps focus) on viewports at most this many pixels wide, or at most 500 px high. */
   "fullscreen-width"?: ChatKitEmbed["fullscreenWidth"];
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
   "session-url"?: ChatKitEmbed["sessionUrl"];
@@ -147,8 +147,8 @@ export type ChatKitEmbedProps = {
   error?: ChatKitEmbed["error"];
   /** What the element found wrong since the chat last started, oldest first (a copy). */
   diagnostics?: ChatKitEmbed["diagnostics"];
-  /** Launcher: `open()` opens the panel (and loads the chat if needed), and returns false
-if a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
+  /** Launcher: `open()` opens the panel (and loads the chat if needed) and moves focus into
+it; it returns false if the panel was open already or a listener cancelled it. Assigning a boolean (`el.open = true`, which React, Vue
 and Svelte do for an `open` attribute on a custom element) sets `opened` instead of
 replacing the method. */
   open?: ChatKitEmbed["open"];
@@ -221,8 +221,8 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *  - **retry(): _void_** - Starts over after an error: reloads the script if it failed and fetches a new session.
-   * - **close(): _boolean_** - Launcher: closes the panel. Returns false if a listener cancelled it.
-   * - **toggle(): _boolean_** - Launcher: opens the panel if it is closed, closes it if it is open.
+   * - **close(): _boolean_** - Launcher: closes the panel (focus goes back to the button if it was in the panel). Returns false if it was closed already or a listener cancelled it.
+   * - **toggle(): _boolean_** - Launcher: opens the panel if it is closed, closes it if it is open. Returns false if a listener cancelled it.
    * - **focusComposer(): _Promise<void>_** - Focuses ChatKit's message box.
    * - **setThreadId(threadId: _string | null_): _Promise<void>_** - Opens a thread by id, or a new thread with `null`.
    * - **sendUserMessage(message: _ChatKitMethodParam<'sendUserMessage'>_): _Promise<void>_** - Sends a user message.
@@ -259,7 +259,7 @@ export type CustomElements = {
    * - **launcher-icon** - Launcher: the button's icons (chat when closed, close when open).
    * - **launcher-label** - Launcher: the button's visible text, from `label`.
    * - **unread-indicator** - Launcher: the dot shown when a reply arrived while the panel was closed.
-   * - **panel** - Launcher: the chat panel (a popover in the top layer).
+   * - **panel** - Launcher: the chat panel, a popover in the top layer (modal when full screen).
    * - **close-button** - Launcher: the panel's close control, shown when the panel is full screen.
    */
   "chatkit-embed": Partial<ChatKitEmbedProps & BaseProps & BaseEvents>;

@@ -60,19 +60,16 @@ export function mountSnippet(script: HTMLScriptElement, doc: Document): MountedS
 /**
  * Single-page sites that swap `<body>` on navigation (Turbo, pjax, some CMS themes)
  * would drop the chat with it. The element goes back into the new body instead: the
- * same instance, so its open state and thread carry on. Two shallow observers, not one
- * over the whole document, so the page's own DOM work costs nothing extra.
+ * same instance, so its open state and thread carry on. One shallow observer on <html>,
+ * not one over the whole document, so the page's own DOM work costs nothing extra.
  */
 function keepInPage(element: ChatKitEmbed, doc: Document): void {
-  const bodyObserver = new MutationObserver(restore);
-  const watchBody = () => {
-    bodyObserver.disconnect();
-    if (doc.body) bodyObserver.observe(doc.body, { childList: true });
-  };
-  function restore(): void {
-    watchBody();
-    if (!element.isConnected && doc.body && !doc.querySelector('chatkit-embed')) doc.body.append(element);
-  }
-  new MutationObserver(restore).observe(doc.documentElement, { childList: true });
-  watchBody();
+  let body = doc.body;
+  // Only a new <body> brings the chat back: a page that removes the element itself (a
+  // consent tool, a checkout step) means it.
+  new MutationObserver(() => {
+    if (doc.body === body) return;
+    body = doc.body;
+    if (body && !element.isConnected && !doc.querySelector('chatkit-embed')) body.append(element);
+  }).observe(doc.documentElement, { childList: true });
 }

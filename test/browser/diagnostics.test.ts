@@ -138,6 +138,23 @@ describe('<chatkit-embed> self-diagnosis', () => {
     expect(JSON.stringify(el.diagnostics)).not.to.contain('THISISNOTAREALKEY');
   });
 
+  it('a token in the query of an endpoint URL stays out of diagnostics, logs and remembered keys', async () => {
+    const entries: ChatKitEmbedLogEntry[] = [];
+    const el = await mount(html`<chatkit-embed
+      mode="launcher"
+      remember
+      .log=${(entry: ChatKitEmbedLogEntry) => entries.push(entry)}
+      script-src=${FAKE_SRC}
+      session-url="/session/status?code=500&key=${uniqueKey()}&token=opaque-PAGE-TOKEN-42"
+    ></chatkit-embed>`);
+    el.open();
+    const diagnostic = await diagnosed(el, 'session-http-error');
+    expect(diagnostic.params.url).to.equal(`${location.origin}/session/status`);
+    const stored = Object.keys(localStorage).filter((key) => key.startsWith('chatkit-embed:'));
+    expect(JSON.stringify([el.diagnostics, entries, stored, el.error?.message])).not.to.contain('PAGE-TOKEN');
+    expect(stored).to.include(`chatkit-embed:${location.origin}/session/status`);
+  });
+
   it('debug and log report the timeline and ChatKit\'s logs without a single secret', async () => {
     const printed: unknown[][] = [];
     const original = console.info;

@@ -159,11 +159,81 @@ describe('<chatkit-embed mode="launcher">', () => {
     const close = part<HTMLButtonElement>(el, 'close-button');
     expect(close.getBoundingClientRect().width).to.be.above(0);
     expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+    // Modal: assistive technology is told so, and focus cannot leave the chat.
+    expect(part(el, 'panel').getAttribute('aria-modal')).to.equal('true');
+    const outside = document.createElement('button');
+    outside.textContent = 'Page button';
+    document.body.append(outside);
+    outside.focus();
+    expect(document.activeElement).not.to.equal(outside);
+    outside.remove();
     // The close control is on top and works with a real click.
     await sendMouse({ type: 'click', position: center(close) });
     expect(el.opened).to.equal(false);
     await el.updateComplete;
     expect(getComputedStyle(document.documentElement).overflow).not.to.equal('hidden');
+  });
+
+  it('a phone held sideways also gets the full-screen panel', async () => {
+    await setViewport({ width: 844, height: 390 });
+    const el = await launcher(uniqueKey());
+    el.open();
+    await el.updateComplete;
+    expect(part(el, 'panel').classList.contains('full')).to.equal(true);
+    expect(part(el, 'panel').getAttribute('aria-modal')).to.equal('true');
+  });
+
+  it('moved in the page while open, it carries on: open, loading again without intent, on its thread', async () => {
+    const el = await launcher(uniqueKey());
+    el.open();
+    await waitForState(el, 'ready');
+    await el.setThreadId('thr_moved');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitForState(el, 'ready');
+    expect(el.opened).to.equal(true);
+    expect(inner(el).options!.initialThread).to.equal('thr_moved');
+  });
+
+  it('a method called before the element was even connected loads the chat without intent', async () => {
+    const key = uniqueKey();
+    const el = document.createElement('chatkit-embed');
+    el.mode = 'launcher';
+    el.scriptSrc = FAKE_SRC;
+    el.sessionUrl = `/session/ok?key=${key}`;
+    const sent = el.sendUserMessage({ text: 'early' });
+    document.body.append(el);
+    try {
+      await sent;
+      expect(inner(el).methodCalls.map((c) => c.method)).to.deep.equal(['sendUserMessage']);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('switching a thread does not make later updates send ChatKit new options', async () => {
+    const el = await launcher(uniqueKey());
+    el.open();
+    await waitForState(el, 'ready');
+    await el.setThreadId('thr_b');
+    const sent = inner(el).optionsLog.length;
+    el.close();
+    await el.updateComplete;
+    el.open();
+    await el.updateComplete;
+    expect(inner(el).optionsLog.length).to.equal(sent);
+  });
+
+  it('a change of mode before the chat started re-applies the loading policy', async () => {
+    const key = uniqueKey();
+    const el = await mount(
+      html`<chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${key}`}></chatkit-embed>`,
+    );
+    await sleep(200);
+    expect(el.state).to.equal('idle');
+    el.mode = 'inline'; // inline loads when near the viewport: this one is in it
+    await waitForState(el, 'ready');
   });
 
   it('a transformed ancestor with overflow: hidden clips neither the button nor the panel', async () => {
@@ -237,7 +307,8 @@ describe('<chatkit-embed mode="launcher">', () => {
     inner(el).emit('chatkit.response.end');
     await el.updateComplete;
     expect(unread.hidden).to.equal(false);
-    expect(part(el, 'launcher-button').textContent).to.contain('New reply');
+    // The button's accessible name says it (its aria-label would hide the visual note).
+    expect(part(el, 'launcher-button').getAttribute('aria-label')).to.equal('Chat, new reply');
     el.open();
     await el.updateComplete;
     expect(unread.hidden).to.equal(true);

@@ -210,6 +210,8 @@ describe('the snippet on a static page', () => {
   it('keeps one element and one conversation across pushState navigation that swaps <body>', async () => {
     const page = await open(sitePage('spa.html', { body: snippet('async') }));
     await useLauncher(page);
+    // Away from the button, so nothing but the element itself can restart the chat.
+    await page.mouse.move(5, 5);
     await page.evaluate(async () => {
       const el = document.querySelector('chatkit-embed')!;
       (window as unknown as { first: Element }).first = el;
@@ -239,6 +241,15 @@ describe('the snippet on a static page', () => {
       };
     });
     expect(after).toEqual({ count: 1, same: true, opened: true, thread: 'thr_spa', path: '/next-page' });
+    await page.close();
+  });
+
+  it('stays out once the page removes it itself (no new <body>)', async () => {
+    const page = await open(sitePage('removed.html', { body: snippet('async') }));
+    await page.waitForFunction(() => document.querySelector('chatkit-embed')?.shadowRoot?.querySelector('button'));
+    await page.evaluate(() => document.querySelector('chatkit-embed')!.remove());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await count(page)).toBe(0);
     await page.close();
   });
 
