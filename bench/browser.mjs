@@ -183,15 +183,7 @@ async function launcherMemory(browser) {
         el.shadowRoot.querySelector('openai-chatkit').methodCalls.length = 0;
       }
     }, n);
-  await cycle(50);
-  const before = await sample();
-  await cycle(CYCLES);
-  const after = await sample();
-  // A second batch tells one-time growth (compiled code, caches) from a leak.
-  await cycle(CYCLES);
-  const again = await sample();
-  await page.close();
-  return { cycles: CYCLES, before, after, again };
+  return measureCycles(page, sample, cycle);
 }
 
 async function memory(browser) {
@@ -212,10 +204,16 @@ async function memory(browser) {
         el.remove();
       }
     }, n);
+  return measureCycles(page, sample, cycle);
+}
+
+/** Heap and listeners after a warm-up, after CYCLES cycles, and after as many again. */
+async function measureCycles(page, sample, cycle) {
   await cycle(50); // warm up
   const before = await sample();
   await cycle(CYCLES);
   const after = await sample();
+  // A second batch tells one-time growth (compiled code, caches) from a leak.
   await cycle(CYCLES);
   const again = await sample();
   await page.close();

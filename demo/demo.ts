@@ -7,12 +7,13 @@ const mode = document.body.dataset.mode as 'hosted' | 'selfHosted';
 document.querySelector<HTMLElement>('.notice')!.hidden = status[mode];
 
 const log = document.querySelector('#log')!;
-const names = ['chatkit-embed-script-load', 'chatkit-embed-ready', 'chatkit-embed-error', 'chatkit.ready', 'chatkit.error', 'chatkit.thread.change', 'chatkit.response.start', 'chatkit.response.end'];
+const names = ['chatkit-embed-script-load', 'chatkit-embed-ready', 'chatkit-embed-error', 'chatkit-embed-diagnostic', 'chatkit-embed-open', 'chatkit-embed-close', 'chatkit.ready', 'chatkit.error', 'chatkit.thread.change', 'chatkit.response.start', 'chatkit.response.end'];
 for (const name of names) {
   document.addEventListener(name, (event) => {
     const detail = (event as CustomEvent).detail;
     const line = document.createElement('div');
-    line.textContent = `${new Date().toLocaleTimeString()} ${name} ${detail?.message ?? detail?.threadId ?? ''}`;
+    const what = detail?.code ? `[${detail.code}] ${detail.message}` : (detail?.message ?? detail?.threadId ?? '');
+    line.textContent = `${new Date().toLocaleTimeString()} ${name} ${what}`;
     log.prepend(line);
   });
 }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { ChatKitEmbed } from '../../src/index.js';
 import { FAKE_SRC, inner, mount, recordEvents, requestsFor, sleep, uniqueKey, waitForState } from './helpers.js';
@@ -18,6 +18,16 @@ function deepActive(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+/** What a CSS colour keyword computes to here. */
+function colourOf(keyword: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = keyword;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
 }
 
 function center(element: Element): [number, number] {
@@ -256,8 +266,28 @@ describe('<chatkit-embed mode="launcher">', () => {
     expect(panel.contains(el.shadowRoot!.elementFromPoint(px, py))).to.equal(true);
   });
 
-  // Forced colours cannot be emulated through this runner's Chrome launcher (a
-  // Playwright-only option), so that rule is checked by hand, not here.
+  it('stays readable in forced-colours mode: the button and panel keep an outline, the unread dot a system colour', async () => {
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const el = await launcher(uniqueKey());
+      el.open();
+      await waitForState(el, 'ready');
+      el.close();
+      inner(el).emit('chatkit.response.end');
+      await el.updateComplete;
+      for (const name of ['launcher-button', 'panel']) {
+        expect(getComputedStyle(part(el, name)).borderTopStyle, name).to.equal('solid');
+      }
+      expect(getComputedStyle(part(el, 'unread-indicator')).backgroundColor).to.equal(
+        colourOf('Highlight'),
+      );
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
+  });
+
   it('respects reduced motion and mirrors on right-to-left pages', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const wrapper = (await mount(html`<div dir="rtl">
