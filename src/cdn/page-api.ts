@@ -9,6 +9,8 @@
  *   chatkitEmbed.push(['sendUserMessage', { text: 'Hello' }]);
  *
  * Commands go to the chat the snippet mounted, or else the page's first `<chatkit-embed>`.
+ * Commands for a chat the page has not rendered yet (a framework that renders after the
+ * bundle ran) wait for it, in order.
  */
 import type { ChatKitEmbed } from '../chatkit-embed.js';
 import { SNIPPET_MARK } from './snippet.js';
@@ -40,18 +42,36 @@ export function installPageApi(win: Window & { chatkitEmbed?: unknown }): void {
   const target = () =>
     doc.querySelector<ChatKitEmbed>(`chatkit-embed[${SNIPPET_MARK}]`) ?? doc.querySelector<ChatKitEmbed>('chatkit-embed');
 
-  const run = ([name, ...args]: PageCommand): unknown => {
+  // Commands waiting for a <chatkit-embed>, and the observer that waits with them.
+  const waiting: PageCommand[] = [];
+  let watcher: MutationObserver | undefined;
+  const flush = () => {
+    if (!target()) return;
+    watcher?.disconnect();
+    watcher = undefined;
+    for (const command of waiting.splice(0)) run(command);
+  };
+
+  const run = (command: PageCommand): unknown => {
+    const [name, ...args] = command;
     // Events bubble out of the element, so listeners on the document outlive it.
     if (name === 'on' || name === 'off') {
       const [type, listener] = args as [string, EventListener];
       return doc[name === 'on' ? 'addEventListener' : 'removeEventListener'](type, listener);
     }
     const chat = target();
-    if (name === 'set' && chat && typeof args[0] === 'string' && args[0] in chat) {
+    if (!chat || waiting.length) {
+      // Observing the whole document is costly, so only while something waits.
+      waiting.push(command);
+      watcher ??= new MutationObserver(flush);
+      watcher.observe(doc.documentElement, { childList: true, subtree: true });
+      return undefined;
+    }
+    if (name === 'set' && typeof args[0] === 'string' && args[0] in chat) {
       return ((chat as unknown as Record<string, unknown>)[args[0]] = args[1]);
     }
-    if (!chat || !(METHODS as readonly string[]).includes(name)) {
-      console.warn(`chatkit-embed: ${chat ? `unknown command "${name}"` : 'no <chatkit-embed> on the page'}.`);
+    if (!(METHODS as readonly string[]).includes(name)) {
+      console.warn(`chatkit-embed: unknown command "${name}".`);
       return undefined;
     }
     const result = (chat[name as (typeof METHODS)[number]] as (...a: unknown[]) => unknown)(...args);

@@ -207,6 +207,27 @@ describe('the snippet on a static page', () => {
     await page.close();
   });
 
+  it('holds commands for a chat the page renders later, then runs them in order', async () => {
+    const page = await open(
+      sitePage('late-element.html', {
+        head: `<script>window.chatkitEmbed = [['set', 'greeting', 'Queued hello'], ['open']];</script><script src="/chatkit-embed.js"></script>`,
+        body: `<script>setTimeout(() => {
+          const el = document.createElement('chatkit-embed');
+          el.setAttribute('mode', 'launcher');
+          el.setAttribute('session-url', '/api/session');
+          el.setAttribute('script-src', '/fake-chatkit.js');
+          document.querySelector('main').append(el);
+        }, 300);</script>`,
+      }),
+    );
+    await page.waitForFunction(() => document.querySelector('chatkit-embed')?.state === 'ready');
+    expect(await page.evaluate(() => [document.querySelector('chatkit-embed')!.greeting, document.querySelector('chatkit-embed')!.opened])).toEqual([
+      'Queued hello',
+      true,
+    ]);
+    await page.close();
+  });
+
   it('keeps one element and one conversation across pushState navigation that swaps <body>', async () => {
     const page = await open(sitePage('spa.html', { body: snippet('async') }));
     await useLauncher(page);
