@@ -100,7 +100,6 @@ async function pageImpact(browser, path) {
   });
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  const page0 = path;
   const client = await page.createCDPSession();
   await client.send('Performance.enable');
   await page.goto(`${origin}${path}`, { waitUntil: 'load' });
@@ -114,7 +113,7 @@ async function pageImpact(browser, path) {
     layoutShift: await page.evaluate(() => window.__shift),
     requests: requests.length,
     // Requests beyond the page itself and our own script-tag bundle.
-    others: requests.filter((p) => p !== page0 && p !== '/chatkit-embed.js'),
+    others: requests.filter((p) => p !== path && p !== '/chatkit-embed.js'),
   };
   await page.close();
   return result;

@@ -103,7 +103,6 @@ export class Connector {
   constructor(host: ConnectorHost) {
     this.#host = host;
     this.#el = host.element;
-    this.#parse();
   }
 
   /**

@@ -6,6 +6,7 @@
 import { diagnose, REMOVED_OPTIONS, type ChatKitEmbedDiagnostic } from './diagnostics.js';
 import type { ScriptLoadError } from './script-loader.js';
 import type { SessionError } from './secret-source.js';
+import { maskApiKeys } from './shared/api-key.js';
 
 /**
  * A URL fit for a log or a diagnostic: origin and path, without the query or fragment,
@@ -82,7 +83,8 @@ export function withoutRemovedOptions<T extends object>(options: T): T {
 }
 
 const SECRET_KEY = /secret|token|authorization|password|api[-_]?key|cookie/i;
-const SECRET_VALUE = /\b(sk-[\w-]{8,}|ek_[\w@.-]+|eyJ[\w-]{8,}\.[\w-]+\.[\w-]*|Bearer\s+\S+)/g;
+// API keys are masked by the shared rule; these are the other secrets a log may see.
+const SECRET_VALUE = /\b(ek_[\w@.-]+|eyJ[\w-]{8,}\.[\w-]+\.[\w-]*|Bearer\s+\S+)/g;
 
 /**
  * A copy of `value` fit for a log: fields named like secrets are replaced, and strings
@@ -90,7 +92,7 @@ const SECRET_VALUE = /\b(sk-[\w-]{8,}|ek_[\w@.-]+|eyJ[\w-]{8,}\.[\w-]+\.[\w-]*|B
  * appear. Depth-limited, so a cyclic object cannot hang the page.
  */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(SECRET_VALUE, '[redacted]');
+  if (typeof value === 'string') return maskApiKeys(value).replace(SECRET_VALUE, '[redacted]');
   if (value instanceof Error) return { name: value.name, message: redact(value.message) };
   if (!value || typeof value !== 'object') return value;
   if (depth > 6) return '[deep]';

@@ -4,12 +4,9 @@
  * anywhere. Messages name where the key was found, never the key.
  */
 
-// Secret keys start with `sk-` (also `sk-proj-`, `sk-svcacct-`, `sk-admin-`).
-const API_KEY = /(^|[^A-Za-z0-9_-])sk-[A-Za-z0-9_-]{16,}/;
+import { looksLikeApiKey } from './shared/api-key.js';
 
-export function looksLikeApiKey(value: unknown): boolean {
-  return typeof value === 'string' && API_KEY.test(value);
-}
+export { looksLikeApiKey };
 
 /**
  * Path of the first string that looks like an API key inside `value` (plain objects and

@@ -6,6 +6,8 @@
  * A value that cannot go in a page (an API key, a `javascript:` URL) is left out and
  * reported; the snippet is always built from what remains.
  */
+import { isLocalHostname } from '../../src/diagnostics.js';
+import { mentionsApiKey } from '../../src/shared/api-key.js';
 
 export const DEFAULT_SCRIPT_URL = 'https://cdn.jsdelivr.net/npm/chatkit-embed@0/dist/cdn/chatkit-embed.js';
 
@@ -62,8 +64,6 @@ export interface SnippetConfig {
   warnings: SnippetWarning[];
 }
 
-// Secret keys start with `sk-` (also `sk-proj-`, `sk-svcacct-`, `sk-admin-`).
-const API_KEY = /\bsk-[A-Za-z0-9_-]{8,}/;
 // A URL scheme, as the URL parser finds it after dropping leading controls and spaces, tabs
 // and newlines (https://url.spec.whatwg.org/#concept-basic-url-parser), so that
 // `java\nscript:` and `\x01javascript:` are caught.
@@ -195,7 +195,7 @@ export function escapeScriptJson(json: string): string {
 }
 
 function looksLikeApiKey(value: string): boolean {
-  return API_KEY.test(value);
+  return mentionsApiKey(value);
 }
 
 function apiKeyMessage(what: string, leftOut = 'it is left out'): string {
@@ -219,7 +219,7 @@ function checkUrl(url: string): { level: SnippetWarning['level']; message: strin
   } catch {
     return { level: 'error', message: 'is not a valid URL' };
   }
-  if (scheme === 'http' && !isLocalhost(parsed.hostname)) {
+  if (scheme === 'http' && !isLocalHostname(parsed.hostname)) {
     return {
       level: 'warning',
       message: 'uses http: on a public host. Browsers block it on https pages (mixed content), and it travels unencrypted; use https:.',
@@ -228,14 +228,6 @@ function checkUrl(url: string): { level: SnippetWarning['level']; message: strin
   return undefined;
 }
 
-function isLocalhost(hostname: string): boolean {
-  return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    /^127(\.\d{1,3}){3}$/.test(hostname) ||
-    hostname === '[::1]'
-  );
-}
 
 function oneOf(
   field: SnippetField,

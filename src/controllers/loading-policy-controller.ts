@@ -51,8 +51,6 @@ export class LoadingPolicyController implements ReactiveController {
     for (const type of INTENT_EVENTS) this.#host.removeEventListener(type, this.#trigger);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.disarm();
   }

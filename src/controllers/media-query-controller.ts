@@ -9,6 +9,8 @@ export class MediaQueryController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #query: () => string;
   #list?: MediaQueryList;
+  /** The query `#list` was made for; compared as text, so reading `matches` stays cheap. */
+  #listening = '';
   readonly #onChange = () => this.#host.requestUpdate();
 
   /** `query` is read on connect and on every `matches`, so it may depend on the host's properties. */
@@ -20,7 +22,7 @@ export class MediaQueryController implements ReactiveController {
 
   /** Whether the query matches now (false while disconnected). */
   get matches(): boolean {
-    if (this.#list && this.#list.media !== matchMedia(this.#query()).media) this.#listen();
+    if (this.#list && this.#query() !== this.#listening) this.#listen();
     return this.#list?.matches ?? false;
   }
 
@@ -35,7 +37,8 @@ export class MediaQueryController implements ReactiveController {
 
   #listen(): void {
     this.hostDisconnected();
-    this.#list = matchMedia(this.#query());
+    this.#listening = this.#query();
+    this.#list = matchMedia(this.#listening);
     this.#list.addEventListener('change', this.#onChange);
   }
 }

@@ -3,6 +3,7 @@
  * with the page's Origin, a timeout, and failures described in words (ECONNREFUSED,
  * a timeout) rather than thrown. Shared by `doctor` and `threads`.
  */
+import { looksLikeApiKey, maskApiKeys } from '../shared/api-key.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -39,11 +40,9 @@ export function originHeaders(origin: string | undefined): Record<string, string
   return origin ? { origin } : {};
 }
 
-const API_KEY = /sk-[A-Za-z0-9_-]{16,}/;
-
 /** Whether `text` holds something shaped like an OpenAI API key. */
 export function containsApiKey(text: string): boolean {
-  return API_KEY.test(text);
+  return looksLikeApiKey(text);
 }
 
 /** A secret shown without giving it away: its first three characters and its length. */
@@ -65,7 +64,7 @@ export function errorMessageOf(body: string): string {
     return '';
   }
   if (typeof message !== 'string' || !message.trim()) return '';
-  const safe = message.replace(new RegExp(API_KEY.source, 'g'), (key) => maskSecret(key)).replace(/\s+/g, ' ').trim();
+  const safe = maskApiKeys(message, maskSecret).replace(/\s+/g, ' ').trim();
   return safe.length > 160 ? `${safe.slice(0, 159)}…` : safe;
 }
 

@@ -2,6 +2,8 @@
  * The structured log hook. Entries are plain objects, safe to ship to any log system:
  * they never hold an API key, a client secret or a token.
  */
+import { maskApiKeys } from '../shared/api-key.js';
+
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
   /** Stable name, such as `session.created` or `request.rejected`. */
@@ -18,15 +20,13 @@ export interface LogEntry {
 
 export type LogHook = (entry: LogEntry) => void;
 
-const API_KEYS = /sk-[A-Za-z0-9_*-]{8,}/g;
-
 /**
  * Wraps a log hook so that nothing it is given can carry a secret (known secrets and
  * anything shaped like an API key are masked) and nothing it throws reaches a request.
  */
 export function safeLogger(hook: LogHook | undefined, secrets: Array<string | undefined> = []): LogHook {
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
-  const scrub = (text: string) => known.reduce((t, s) => t.split(s).join('[redacted]'), text).replace(API_KEYS, '[redacted]');
+  const scrub = (text: string) => maskApiKeys(known.reduce((t, s) => t.split(s).join('[redacted]'), text));
   return (entry) => {
     if (!hook) return;
     const clean = Object.fromEntries(

@@ -23,6 +23,7 @@ import type { RespondArgs } from '../chatkit/chatkit-server.js';
 import { ChatKitStreamError, progress, streamAssistantMessage } from '../chatkit/events.js';
 import type { ChatKitStore, StoreContext } from '../chatkit/store.js';
 import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from '../chatkit/types.js';
+import { maskApiKeys } from '../../shared/api-key.js';
 
 export type RunWorkflow = (input: { input_as_text: string }) => Promise<{ output_text?: unknown } | undefined>;
 
@@ -169,9 +170,7 @@ function workflowError(error: unknown): ChatKitStreamError {
   }
   // The export's own error, which names the cause ("Agent result is undefined"); short,
   // and with anything shaped like a key masked.
-  const message = String((error as Error)?.message ?? error)
-    .replace(/sk-[A-Za-z0-9_*-]{8,}/g, '[redacted]')
-    .slice(0, 300);
+  const message = maskApiKeys(String((error as Error)?.message ?? error)).slice(0, 300);
   return new ChatKitStreamError(`The workflow failed: ${message}`, { allowRetry: true });
 }
 
