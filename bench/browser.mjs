@@ -13,9 +13,9 @@ const RUNS = 5;
 const CYCLES = 500;
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const fake = (await build({ entryPoints: ['test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })).outputFiles[0].text;
-const bundle = readFileSync('dist/cdn/chatkit-embed.js', 'utf8');
-const core = readFileSync('dist/cdn/chatkit-embed-core.js', 'utf8');
+const fake = (await build({ entryPoints: ['packages/chatkit-embed/test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })).outputFiles[0].text;
+const bundle = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed.js', 'utf8');
+const core = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed-core.js', 'utf8');
 
 const html = (body, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;

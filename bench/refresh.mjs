@@ -1,7 +1,7 @@
 // How long getClientSecret(current) takes once the proactive refresh has run, against
 // fetching on demand, from a session endpoint with a fixed latency.
 import { createServer } from 'node:http';
-import { SecretSource } from '../dist/secret-source.js';
+import { SecretSource } from '../packages/chatkit-embed/dist/secrets/secret-source.js';
 
 const LATENCY_MS = 50;
 const SOURCES = 20;

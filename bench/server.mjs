@@ -17,7 +17,7 @@ import {
   offlineResponder,
   streamAssistantMessage,
   toNodeHandler,
-} from '../dist/server/index.js';
+} from '../packages/chatkit-embed-server/dist/index.js';
 
 const CONCURRENCY = [1, 50, 200];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure, npmEntryBytes } from '../scripts/measure-size.mjs';
+import { measure, npmEntryBytes } from '../packages/chatkit-embed/scripts/measure-size.mjs';
 
 const PEERS = [
   // [package, the file their docs load with a <script> tag]
@@ -28,8 +28,8 @@ function peerFile(name, file) {
 }
 
 export async function sizes() {
-  const shell = readFileSync('dist/cdn/chatkit-embed.js');
-  const core = readFileSync('dist/cdn/chatkit-embed-core.js');
+  const shell = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed.js');
+  const core = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed-core.js');
   const npm = await npmEntryBytes();
   const rows = [
     { name: 'chatkit-embed (script tag, loaded up front)', ...measure(shell) },

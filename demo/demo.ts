@@ -1,6 +1,6 @@
 // Shared by the demo pages: shows whether the dev server is set up for the page's mode,
 // and logs the element's events.
-import '../src/index.js';
+import '../packages/chatkit-embed/src/index.js';
 
 const status = (await (await fetch('/api/demo-status')).json()) as { hosted: boolean; selfHosted: boolean };
 const mode = document.body.dataset.mode as 'hosted' | 'selfHosted';

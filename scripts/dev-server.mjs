@@ -17,7 +17,7 @@ import {
   offlineResponder,
   openStore,
   toNodeHandler,
-} from '../dist/server/index.js';
+} from '../packages/chatkit-embed-server/dist/index.js';
 
 const { OPENAI_API_KEY, CHATKIT_WORKFLOW_ID, CHATKIT_BACKEND_URL } = process.env;
 const PORT = Number(process.env.PORT ?? 5173);

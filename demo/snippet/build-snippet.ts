@@ -6,8 +6,8 @@
  * A value that cannot go in a page (an API key, a `javascript:` URL) is left out and
  * reported; the snippet is always built from what remains.
  */
-import { isLocalHostname } from '../../src/diagnostics.js';
-import { mentionsApiKey } from '../../src/shared/api-key.js';
+import { isLocalHostname } from '../../packages/chatkit-embed/src/diagnostics/diagnostics.js';
+import { mentionsApiKey } from '../../packages/shared/src/api-key.js';
 
 export const DEFAULT_SCRIPT_URL = 'https://cdn.jsdelivr.net/npm/chatkit-embed@0/dist/cdn/chatkit-embed.js';
 

@@ -1,6 +1,6 @@
 // The snippet builder page: reads the form, shows the install snippet with what is wrong
 // with it, and applies the same settings to a live <chatkit-embed> launcher.
-import '../../src/index.js';
+import '../../packages/chatkit-embed/src/index.js';
 import {
   DEFAULT_SCRIPT_URL,
   buildSnippet,

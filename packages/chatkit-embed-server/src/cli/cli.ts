@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+/**
+ * `npx chatkit-embed serve`: a standalone session server configured from flags and the
+ * environment. The OpenAI API key is read from the environment only, never from a flag,
+ * since flags show up in process lists and shell history.
+ * `migrate` checks an Agent Builder export, `doctor` a deployed setup, and `threads`
+ * lists what a ChatKit backend stored.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { createStandaloneServer } from '../standalone/standalone.js';
+import { openStore } from '../stores/postgres-store.js';
+import { loadWorkflow, workflowResponder } from '../workflow/workflow-responder.js';
+import { inspectWorkflowSource, formatWorkflowReport } from '../workflow/inspect-workflow.js';
+import { toNodeHandler } from '../http/node-adapter.js';
+import type { RateLimitStore } from '../http/rate-limiter.js';
+import { formatChecks, runDoctor } from './doctor.js';
+import { mintToken } from './http-probe.js';
+import { formatItems, formatThreads, listItems, listThreads } from './threads-inspect.js';
+
+const USAGE = `Usage: chatkit-embed serve [options]
+       chatkit-embed migrate <workflow.ts>
+       chatkit-embed doctor [--page <url>] [--session-url <url>] [--origin <origin>]
+                            [--api-url <url>] [--token <t> | --token-url <url>] [--json]
+       chatkit-embed threads --api-url <url> (--token <t> | --token-url <url>) [--origin <origin>]
+                             [--thread <id>] [--limit <n>] [--json]
+
+serve    runs a session server for <chatkit-embed>; with --workflow, also a ChatKit
+         backend at /chatkit that runs an Agent Builder export unchanged.
+migrate  checks an Agent Builder export before it is served: its shape, agents and
+         tools, what the server does with each, and what needs a hand.
+doctor   checks a deployed setup as a visitor's browser meets it: the session endpoint
+         (CORS, status, secret, expiry), the page (CSP, COEP) and a self-hosted backend.
+         One line per check, PASS, WARN or FAIL with the fix; exits 1 if a check fails.
+threads  lists a user's threads, newest first, or with --thread one thread's items,
+         from a ChatKit backend: to see that it keeps what the chat sent.
+
+Options of serve (environment variable in brackets):
+  --workflow <file>       an Agent Builder export (TypeScript or JavaScript) to serve at /chatkit
+  --data <url>            where its threads live [DATABASE_URL]: a SQLite file (default
+                          .chatkit/chatkit.sqlite), postgres://… (shared by several
+                          instances, rate limits included) or memory:
+  --rate-limit <n>        requests a minute per user on the token and session endpoints
+                          [CHATKIT_RATE_LIMIT] (default 20)
+  --port <n>              port to listen on [PORT] (default 8787)
+  --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)
+  --workflow-id <id>      Agent Builder workflow for hosted sessions [CHATKIT_WORKFLOW_ID]
+  --workflow-version <v>  its version [CHATKIT_WORKFLOW_VERSION]
+  --origin <url>          a page origin allowed to call cross-origin; repeatable
+                          [CHATKIT_ALLOWED_ORIGINS, comma-separated]
+  --trust-proxy           read client IPs and scheme from X-Forwarded-* [CHATKIT_TRUST_PROXY=1]
+  --token-key-file <pem>  PKCS#8 private key (ES256) for self-hosted tokens [CHATKIT_TOKEN_PRIVATE_KEY_FILE]
+  -h, --help              this text
+
+Environment only:
+  OPENAI_API_KEY                 enables hosted sessions (with a workflow id)
+  OPENAI_BASE_URL                another OpenAI-compatible base URL
+  CHATKIT_TOKEN_PRIVATE_KEY      PEM private key, instead of the file
+  CHATKIT_TOKEN_SECRET           HS256 shared secret (32+ bytes), instead of a key pair
+  CHATKIT_TOKEN_ISSUER           iss claim of the tokens
+
+Without a token key or secret, a key pair is generated at start: tokens then stop
+verifying when the server restarts.
+
+Options of doctor and threads:
+  --page <url>            the page with the chat
+  --session-url <url>     the element's session-url (with --api-url: its token endpoint)
+  --origin <origin>       the page origin requests come from (default: the origin of --page)
+  --api-url <url>         the element's api-url, a self-hosted ChatKit backend
+  --token <t>             a bearer token for --api-url
+  --token-url <url>       an endpoint that mints one (doctor falls back on --session-url)
+  --thread <id>           threads: list this thread's items, oldest first
+  --limit <n>             threads: at most this many (default 50)
+  --json                  print JSON instead of lines`;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'workflow-id': { type: 'string' },
+  'workflow-version': { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'trust-proxy': { type: 'boolean' },
+  'token-key-file': { type: 'string' },
+  workflow: { type: 'string' },
+  data: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  page: { type: 'string' },
+  'session-url': { type: 'string' },
+  'api-url': { type: 'string' },
+  token: { type: 'string' },
+  'token-url': { type: 'string' },
+  thread: { type: 'string' },
+  limit: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** The options each command takes; any other is a usage error rather than silently ignored. */
+const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
+  serve: ['port', 'host', 'workflow-id', 'workflow-version', 'origin', 'trust-proxy', 'token-key-file', 'workflow', 'data', 'rate-limit', 'help'],
+  doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
+  threads: ['api-url', 'token', 'token-url', 'origin', 'thread', 'limit', 'json', 'help'],
+};
+
+/** A mistake in the command line: exit code 2, with the usage. */
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS }));
+    const allowed = COMMAND_OPTIONS[positionals[0] ?? ''];
+    const stray = allowed && Object.keys(values).find((name) => !allowed.includes(name as keyof typeof OPTIONS));
+    if (stray) throw new UsageError(`${positionals[0]} takes no --${stray}.`);
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if ((positionals[0] === 'doctor' || positionals[0] === 'threads') && positionals.length > 1) {
+      throw new UsageError(`${positionals[0]} takes options only, not ${positionals[1]}.`);
+    }
+    if (positionals[0] === 'doctor') return await doctor(values);
+    if (positionals[0] === 'threads') return await threads(values);
+  } catch (error) {
+    if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
+    console.error(`chatkit-embed: ${(error as Error).message}\nSee chatkit-embed --help.`);
+    return 2;
+  }
+  if (positionals[0] === 'migrate' && positionals[1]) {
+    const report = inspectWorkflowSource(readFileSync(positionals[1], 'utf8'), positionals[1]);
+    console.log(formatWorkflowReport(report));
+    return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
+  }
+  if (positionals[0] !== 'serve') {
+    console.log(USAGE);
+    return 2;
+  }
+  const env = process.env;
+  const port = Number(values.port ?? env.PORT ?? 8787);
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const workflowId = values['workflow-id'] ?? env.CHATKIT_WORKFLOW_ID;
+  const workflowVersion = values['workflow-version'] ?? env.CHATKIT_WORKFLOW_VERSION;
+  const origins = values.origin ?? env.CHATKIT_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  const keyFile = values['token-key-file'] ?? env.CHATKIT_TOKEN_PRIVATE_KEY_FILE;
+  const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
+
+  const trustProxy = Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1');
+  let chatkit: Parameters<typeof createStandaloneServer>[0]['chatkit'];
+  let sharedLimits: RateLimitStore | undefined;
+  if (values.workflow) {
+    if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
+    const runWorkflow = await loadWorkflow(values.workflow);
+    const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
+    chatkit = { store, respond: workflowResponder({ runWorkflow }) };
+    sharedLimits = store.rateLimitStore?.();
+  }
+  const perUser = Number(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT ?? 20);
+  const server = await createStandaloneServer({
+    ...(chatkit && { chatkit }),
+    ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),
+    ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }),
+    ...(workflowId && { workflow: { id: workflowId, ...(workflowVersion && { version: workflowVersion }) } }),
+    tokens: {
+      ...(env.CHATKIT_TOKEN_SECRET ? { secret: env.CHATKIT_TOKEN_SECRET } : privateKey ? { privateKey } : {}),
+      ...(env.CHATKIT_TOKEN_ISSUER && { issuer: env.CHATKIT_TOKEN_ISSUER }),
+    },
+    allowedOrigins: origins,
+    rateLimit: { perUser: { limit: perUser, windowMs: 60_000 }, ...(sharedLimits && { store: sharedLimits }) },
+    trustProxy,
+    log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+  });
+  const http = createServer(toNodeHandler(server.handler, { trustProxy }));
+  await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, host, resolve));
+  const address = http.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`chatkit-embed session server on http://${host}:${actualPort}`);
+  for (const line of server.routes) console.log(`  ${line}`);
+  if (!env.OPENAI_API_KEY || !workflowId) {
+    console.log('  (hosted sessions are off: set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID to serve them)');
+  }
+  if (!env.CHATKIT_TOKEN_SECRET && !privateKey) {
+    console.log('  (token key generated for this run: set CHATKIT_TOKEN_PRIVATE_KEY_FILE to keep tokens valid across restarts)');
+  }
+  const stop = () => http.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+async function doctor(values: Values): Promise<number> {
+  const page = values.page ? httpUrl(values.page, '--page') : undefined;
+  // Relative URLs, as in the element's attributes, are relative to the page.
+  const sessionUrl = values['session-url'] ? httpUrl(values['session-url'], '--session-url', page) : undefined;
+  const apiUrl = values['api-url'] ? httpUrl(values['api-url'], '--api-url', page) : undefined;
+  const tokenUrl = values['token-url'] ? httpUrl(values['token-url'], '--token-url', page) : undefined;
+  if (!page && !sessionUrl && !apiUrl) throw new UsageError('doctor needs --page, --session-url or --api-url.');
+  if (values.token !== undefined && tokenUrl) throw new UsageError('Pass --token or --token-url, not both.');
+  if ((values.token !== undefined || tokenUrl) && !apiUrl) throw new UsageError('--token and --token-url are for --api-url.');
+  if (apiUrl && values.token === undefined && !tokenUrl && !sessionUrl) {
+    throw new UsageError('--api-url needs --token, --token-url or --session-url for a bearer token.');
+  }
+  const origin = singleOrigin(values.origin);
+  const checks = await runDoctor({
+    ...(page && { page }),
+    ...(sessionUrl && { sessionUrl }),
+    ...(apiUrl && { apiUrl }),
+    ...(tokenUrl && { tokenUrl }),
+    ...(values.token !== undefined && { token: values.token }),
+    ...(origin && { origin }),
+  });
+  console.log(values.json ? JSON.stringify(checks, null, 2) : formatChecks(checks));
+  return checks.some((check) => check.status === 'fail') ? 1 : 0;
+}
+
+async function threads(values: Values): Promise<number> {
+  if (!values['api-url']) throw new UsageError('threads needs --api-url.');
+  const apiUrl = httpUrl(values['api-url'], '--api-url');
+  const tokenUrl = values['token-url'] ? httpUrl(values['token-url'], '--token-url') : undefined;
+  if ((values.token === undefined) === !tokenUrl) throw new UsageError('threads needs --token or --token-url (one of them).');
+  const limit = Number(values.limit ?? 50);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not ${values.limit}.`);
+  const origin = singleOrigin(values.origin);
+  const token = values.token ?? (await mintToken(tokenUrl!, origin));
+  const connection = { apiUrl, token, origin };
+  if (values.thread) {
+    const { data, hasMore } = await listItems(connection, values.thread, limit);
+    console.log(values.json ? JSON.stringify(data, null, 2) : formatItems(data, hasMore));
+  } else {
+    const { data, hasMore } = await listThreads(connection, limit);
+    console.log(values.json ? JSON.stringify(data, null, 2) : formatThreads(data, hasMore));
+  }
+  return 0;
+}
+
+function httpUrl(value: string, flag: string, base?: string): string {
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    throw new UsageError(`${flag} must be an absolute URL (https://…)${base === undefined ? '' : ' or one relative to --page'}, not ${value}.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} must be an http(s) URL, not ${value}.`);
+  return url.href;
+}
+
+function singleOrigin(origins: string[] | undefined): string | undefined {
+  if (!origins?.length) return undefined;
+  if (origins.length > 1) throw new UsageError('Pass one --origin.');
+  return new URL(httpUrl(origins[0]!, '--origin')).origin;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Exit once stdout is flushed: on a pipe a long report may still be on its way.
+    if (code >= 0) process.stdout.write('', () => process.exit(code));
+  },
+  (error: Error) => {
+    console.error(`chatkit-embed: ${error.message}`);
+    process.exit(1);
+  },
+);

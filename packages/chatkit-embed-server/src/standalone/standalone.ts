@@ -1,0 +1,68 @@
+/**
+ * The server behind `npx chatkit-embed serve`, for sites with no backend of their own:
+ * one Fetch API handler with
+ *   POST /chatkit               a ChatKit-protocol backend (when given `respond`), whose
+ *                               requests carry tokens from /api/chatkit/token
+ *   POST /api/chatkit/session   hosted client secrets (with an API key and a workflow id)
+ *   POST /api/chatkit/token     bearer tokens for the self-hosted backend
+ *   GET  /.well-known/jwks.json the token signing key's public half
+ *   GET  /health
+ */
+import type { EndpointOptions } from '../http/endpoint.js';
+import { jsonResponse } from '../http/errors.js';
+import { createSessionHandler, type WorkflowOptions } from '../session/hosted-sessions.js';
+import type { FetchHandler } from '../http/node-adapter.js';
+import { route } from '../http/router.js';
+import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
+import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
+import type { StoreContext } from '../stores/store.js';
+
+export interface StandaloneConfig extends EndpointOptions {
+  apiKey?: string;
+  baseURL?: string;
+  /** Hosted sessions are served only with a workflow (and an API key). */
+  workflow?: WorkflowOptions;
+  tokens?: TokenSignerOptions;
+  /** A signer made beforehand (e.g. to verify its tokens elsewhere too); else one from `tokens`. */
+  signer?: TokenSigner;
+  /**
+   * Serve a ChatKit backend at /chatkit: its store, responder and optional handlers.
+   * Authentication is by the tokens of /api/chatkit/token; origins and logging are this config's.
+   */
+  chatkit?: Omit<ChatKitServerOptions<StoreContext>, 'authenticate' | 'allowedOrigins' | 'log'>;
+}
+
+export interface StandaloneServer {
+  handler: (request: Request) => Promise<Response>;
+  /** `METHOD path` of each route, for the start-up banner. */
+  routes: string[];
+  signer: TokenSigner;
+}
+
+export async function createStandaloneServer(config: StandaloneConfig): Promise<StandaloneServer> {
+  const routes: Record<string, FetchHandler> = {};
+  const listed: string[] = [];
+  if (config.apiKey && config.workflow?.id) {
+    routes['/api/chatkit/session'] = createSessionHandler({ ...config, workflow: config.workflow });
+    listed.push('POST /api/chatkit/session');
+  }
+  const signer = config.signer ?? (await createTokenSigner(config.tokens));
+  routes['/api/chatkit/token'] = createTokenHandler({ ...config, signer });
+  listed.push('POST /api/chatkit/token');
+  if ((await signer.jwks()).keys.length) {
+    routes['/.well-known/jwks.json'] = signer.jwksHandler();
+    listed.push('GET  /.well-known/jwks.json');
+  }
+  if (config.chatkit) {
+    routes['/chatkit'] = createChatKitServer({
+      ...config.chatkit,
+      authenticate: createTokenVerifier({ jwks: await signer.jwks(), ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }) }),
+      ...(config.allowedOrigins && { allowedOrigins: config.allowedOrigins }),
+      ...(config.log && { log: config.log }),
+    });
+    listed.unshift('POST /chatkit');
+  }
+  routes['/health'] = async () => jsonResponse(200, { ok: true });
+  listed.push('GET  /health');
+  return { handler: route(routes), routes: listed, signer };
+}

@@ -1,0 +1,254 @@
+/**
+ * A ChatKit store in PostgreSQL, for several server instances behind one load balancer:
+ * they share threads, items, attachment metadata and rate-limit counters. Uses `pg`
+ * (node-postgres) with a connection pool.
+ *
+ * Schema migrations run on open (or from `migrate()`), are idempotent, and take an
+ * advisory lock so that instances starting together do not race.
+ */
+import pg from 'pg';
+import type { RateLimitStore } from '../http/rate-limiter.js';
+import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
+
+/** Ordered migrations; each runs once, recorded in chatkit_schema_migrations. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE chatkit_threads (
+     seq BIGSERIAL PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data JSONB NOT NULL,
+     UNIQUE (user_id, id)
+   );
+   CREATE INDEX chatkit_threads_by_user ON chatkit_threads (user_id, seq);
+   CREATE TABLE chatkit_items (
+     seq BIGSERIAL PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data JSONB NOT NULL,
+     UNIQUE (user_id, thread_id, id)
+   );
+   CREATE INDEX chatkit_items_by_thread ON chatkit_items (user_id, thread_id, seq);
+   CREATE TABLE chatkit_attachments (
+     user_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data JSONB NOT NULL,
+     PRIMARY KEY (user_id, id)
+   );
+   CREATE TABLE chatkit_rate_limits (
+     key TEXT PRIMARY KEY,
+     count INTEGER NOT NULL,
+     reset_at TIMESTAMPTZ NOT NULL
+   );`,
+];
+
+/** Any fixed number: the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK = 7_261_733;
+
+export interface PostgresStoreOptions {
+  /** Tables live in this schema (created if missing); the connection's default otherwise. */
+  schema?: string;
+  /** Pool size per instance. @default 10 */
+  maxConnections?: number;
+  /** Run migrations on open. @default true */
+  migrate?: boolean;
+}
+
+export class PostgresStore implements ChatKitStore {
+  readonly pool: pg.Pool;
+
+  private constructor(pool: pg.Pool) {
+    this.pool = pool;
+  }
+
+  static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+    const pool = new pg.Pool({
+      connectionString,
+      max: options.maxConnections ?? 10,
+      ...(schema && { options: `-c search_path=${schema}` }),
+    });
+    // An idle client's network error must not crash the process; the pool replaces it.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool);
+    if (options.migrate ?? true) await store.migrate(schema);
+    return store;
+  }
+
+  /** Creates or upgrades the tables; safe to run from several instances at once. */
+  async migrate(schema?: string): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query('CREATE TABLE IF NOT EXISTS chatkit_schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM chatkit_schema_migrations');
+      const applied = new Set(rows.map((row) => row.version));
+      for (const [index, sql] of MIGRATIONS.entries()) {
+        if (applied.has(index + 1)) continue;
+        await client.query(sql);
+        await client.query('INSERT INTO chatkit_schema_migrations (version) VALUES ($1)', [index + 1]);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  generateThreadId(): string {
+    return generateId('thread');
+  }
+
+  generateItemId(type: StoreItemType): string {
+    return generateId(type);
+  }
+
+  async loadThread(threadId: string, context: StoreContext): Promise<ThreadMetadata> {
+    const { rows } = await this.pool.query('SELECT data FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user, threadId]);
+    if (!rows[0]) throw new NotFoundError(`Thread ${threadId} not found`);
+    return rows[0].data;
+  }
+
+  async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO chatkit_threads (user_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (user_id, id) DO UPDATE SET data = EXCLUDED.data',
+      [context.user, thread.id, thread],
+    );
+  }
+
+  async loadThreads(limit: number, after: string | null | undefined, order: SortOrder, context: StoreContext): Promise<Page<ThreadMetadata>> {
+    const cursor = await this.#cursor('SELECT seq FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user], after, order);
+    const { rows } = await this.pool.query(
+      `SELECT id, data FROM chatkit_threads WHERE user_id = $1 AND seq ${order === 'asc' ? '>' : '<'} $2 ORDER BY seq ${order} LIMIT $3`,
+      [context.user, cursor, limit + 1],
+    );
+    return page(rows, limit);
+  }
+
+  async deleteThread(threadId: string, context: StoreContext): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query('DELETE FROM chatkit_items WHERE user_id = $1 AND thread_id = $2', [context.user, threadId]);
+      await client.query('DELETE FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user, threadId]);
+    });
+  }
+
+  async loadThreadItems(threadId: string, after: string | null | undefined, limit: number, order: SortOrder, context: StoreContext): Promise<Page<ThreadItem>> {
+    await this.loadThread(threadId, context);
+    const cursor = await this.#cursor(
+      'SELECT seq FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3',
+      [context.user, threadId],
+      after,
+      order,
+    );
+    const { rows } = await this.pool.query(
+      `SELECT id, data FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND seq ${order === 'asc' ? '>' : '<'} $3 ORDER BY seq ${order} LIMIT $4`,
+      [context.user, threadId, cursor, limit + 1],
+    );
+    return page(rows, limit);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    await this.saveItem(threadId, item, context);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    // One statement: the thread check and the write cannot be split by a concurrent delete.
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO chatkit_items (user_id, thread_id, id, data)
+       SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM chatkit_threads WHERE user_id = $1 AND id = $2)
+       ON CONFLICT (user_id, thread_id, id) DO UPDATE SET data = EXCLUDED.data`,
+      [context.user, threadId, item.id, item],
+    );
+    if (!rowCount) throw new NotFoundError(`Thread ${threadId} not found`);
+  }
+
+  async loadItem(threadId: string, itemId: string, context: StoreContext): Promise<ThreadItem> {
+    const { rows } = await this.pool.query('SELECT data FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [
+      context.user,
+      threadId,
+      itemId,
+    ]);
+    if (!rows[0]) throw new NotFoundError(`Item ${itemId} not found`);
+    return rows[0].data;
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
+    await this.pool.query('DELETE FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [context.user, threadId, itemId]);
+  }
+
+  async saveAttachment(attachment: Attachment, context: StoreContext): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO chatkit_attachments (user_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (user_id, id) DO UPDATE SET data = EXCLUDED.data',
+      [context.user, attachment.id, attachment],
+    );
+  }
+
+  async loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment> {
+    const { rows } = await this.pool.query('SELECT data FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
+    if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+    return rows[0].data;
+  }
+
+  async deleteAttachment(attachmentId: string, context: StoreContext): Promise<void> {
+    await this.pool.query('DELETE FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
+  }
+
+  /** Rate-limit counters in the same database, shared by every instance. */
+  rateLimitStore(): RateLimitStore {
+    return {
+      hit: async (key, windowMs) => {
+        const { rows } = await this.pool.query<{ count: number; reset_at: Date }>(
+          `INSERT INTO chatkit_rate_limits AS r (key, count, reset_at)
+             VALUES ($1, 1, now() + $2 * interval '1 millisecond')
+           ON CONFLICT (key) DO UPDATE SET
+             count = CASE WHEN r.reset_at <= now() THEN 1 ELSE r.count + 1 END,
+             reset_at = CASE WHEN r.reset_at <= now() THEN now() + $2 * interval '1 millisecond' ELSE r.reset_at END
+           RETURNING count, reset_at`,
+          [key, windowMs],
+        );
+        return { count: rows[0]!.count, resetAtMs: rows[0]!.reset_at.getTime() };
+      },
+    };
+  }
+
+  /** The sequence number to page from; a cursor that no longer exists ends the paging. */
+  async #cursor(sql: string, keys: string[], after: string | null | undefined, order: SortOrder): Promise<number | string> {
+    const none = order === 'asc' ? 0 : '9223372036854775807';
+    if (!after) return none;
+    const { rows } = await this.pool.query(sql, [...keys, after]);
+    if (rows[0]) return rows[0].seq;
+    return order === 'asc' ? '9223372036854775807' : 0;
+  }
+
+  async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function page<T>(rows: Array<{ id: string; data: T }>, limit: number): Page<T> {
+  const hasMore = rows.length > limit;
+  const kept = rows.slice(0, limit);
+  return { data: kept.map((row) => row.data), has_more: hasMore, after: hasMore ? (kept.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Opens the store a URL names: `memory:`, `postgres://…` / `postgresql://…`, or a SQLite
+ * file path (the default, so a newcomer needs no database server).
+ */
+export async function openStore(url: string): Promise<ChatKitStore & { rateLimitStore?(): RateLimitStore }> {
+  if (url === 'memory:') return new (await import('./store.js')).MemoryStore();
+  if (/^postgres(ql)?:\/\//.test(url)) return PostgresStore.open(url);
+  return (await import('./sqlite-store.js')).SqliteStore.open(url);
+}

@@ -1,0 +1,213 @@
+/**
+ * A ChatKit store in one SQLite file, which survives restarts. It uses Node's built-in
+ * `node:sqlite` (Node 22.13+): no native module to compile, so `npx chatkit-embed serve`
+ * needs no compiler on the user's machine (better-sqlite3 would, whenever its prebuilt
+ * binary cannot be fetched, and npm 11 skips its install script unless allowed).
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  NotFoundError,
+  generateId,
+  type ChatKitStore,
+  type SortOrder,
+  type StoreContext,
+  type StoreItemType,
+} from './store.js';
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
+
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA foreign_keys = ON;
+  CREATE TABLE IF NOT EXISTS chatkit_threads (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (user_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS chatkit_threads_by_user ON chatkit_threads (user_id, seq);
+  CREATE TABLE IF NOT EXISTS chatkit_items (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (user_id, thread_id, id)
+  );
+  CREATE INDEX IF NOT EXISTS chatkit_items_by_thread ON chatkit_items (user_id, thread_id, seq);
+  CREATE TABLE IF NOT EXISTS chatkit_attachments (
+    user_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (user_id, id)
+  );
+`;
+
+/** Loads `node:sqlite` without its one-time ExperimentalWarning on stderr. */
+async function loadSqlite(): Promise<typeof import('node:sqlite')> {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(warning).includes('SQLite is an experimental feature')) return;
+    (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return await import('node:sqlite');
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+export class SqliteStore implements ChatKitStore {
+  readonly #db: DatabaseSync;
+  readonly #sql: Record<string, StatementSync>;
+
+  private constructor(db: DatabaseSync) {
+    this.#db = db;
+    db.exec(SCHEMA);
+    const q = (sql: string) => db.prepare(sql);
+    this.#sql = {
+      loadThread: q('SELECT data FROM chatkit_threads WHERE user_id = ? AND id = ?'),
+      upsertThread: q(
+        'INSERT INTO chatkit_threads (user_id, id, data) VALUES (?, ?, ?) ON CONFLICT (user_id, id) DO UPDATE SET data = excluded.data',
+      ),
+      threadSeq: q('SELECT seq FROM chatkit_threads WHERE user_id = ? AND id = ?'),
+      threadsAsc: q('SELECT id, data FROM chatkit_threads WHERE user_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?'),
+      threadsDesc: q('SELECT id, data FROM chatkit_threads WHERE user_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+      deleteThread: q('DELETE FROM chatkit_threads WHERE user_id = ? AND id = ?'),
+      deleteThreadItems: q('DELETE FROM chatkit_items WHERE user_id = ? AND thread_id = ?'),
+      itemSeq: q('SELECT seq FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND id = ?'),
+      itemsAsc: q('SELECT id, data FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?'),
+      itemsDesc: q('SELECT id, data FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?'),
+      upsertItem: q(
+        'INSERT INTO chatkit_items (user_id, thread_id, id, data) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, thread_id, id) DO UPDATE SET data = excluded.data',
+      ),
+      loadItem: q('SELECT data FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND id = ?'),
+      deleteItem: q('DELETE FROM chatkit_items WHERE user_id = ? AND thread_id = ? AND id = ?'),
+      upsertAttachment: q(
+        'INSERT INTO chatkit_attachments (user_id, id, data) VALUES (?, ?, ?) ON CONFLICT (user_id, id) DO UPDATE SET data = excluded.data',
+      ),
+      loadAttachment: q('SELECT data FROM chatkit_attachments WHERE user_id = ? AND id = ?'),
+      deleteAttachment: q('DELETE FROM chatkit_attachments WHERE user_id = ? AND id = ?'),
+    };
+  }
+
+  /** Opens (and creates, with its folder) the database file; `:memory:` works too. */
+  static async open(path: string): Promise<SqliteStore> {
+    const { DatabaseSync } = await loadSqlite();
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return new SqliteStore(new DatabaseSync(path));
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+
+  generateThreadId(): string {
+    return generateId('thread');
+  }
+
+  generateItemId(type: StoreItemType): string {
+    return generateId(type);
+  }
+
+  async loadThread(threadId: string, context: StoreContext): Promise<ThreadMetadata> {
+    const row = this.#sql.loadThread!.get(context.user, threadId) as { data: string } | undefined;
+    if (!row) throw new NotFoundError(`Thread ${threadId} not found`);
+    return JSON.parse(row.data);
+  }
+
+  async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
+    this.#sql.upsertThread!.run(context.user, thread.id, JSON.stringify(thread));
+  }
+
+  async loadThreads(limit: number, after: string | null | undefined, order: SortOrder, context: StoreContext) {
+    const cursor = this.#cursor(this.#sql.threadSeq!, [context.user], after, order);
+    const statement = order === 'asc' ? this.#sql.threadsAsc! : this.#sql.threadsDesc!;
+    const rows = statement.all(context.user, cursor, limit + 1) as Array<{ id: string; data: string }>;
+    return page<ThreadMetadata>(rows, limit);
+  }
+
+  async deleteThread(threadId: string, context: StoreContext): Promise<void> {
+    this.#transaction(() => {
+      this.#sql.deleteThreadItems!.run(context.user, threadId);
+      this.#sql.deleteThread!.run(context.user, threadId);
+    });
+  }
+
+  async loadThreadItems(threadId: string, after: string | null | undefined, limit: number, order: SortOrder, context: StoreContext) {
+    await this.loadThread(threadId, context); // not found for other users' threads
+    const cursor = this.#cursor(this.#sql.itemSeq!, [context.user, threadId], after, order);
+    const statement = order === 'asc' ? this.#sql.itemsAsc! : this.#sql.itemsDesc!;
+    const rows = statement.all(context.user, threadId, cursor, limit + 1) as Array<{ id: string; data: string }>;
+    return page<ThreadItem>(rows, limit);
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    // An item added twice (a retried save) is replaced in place, never duplicated.
+    await this.saveItem(threadId, item, context);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    await this.loadThread(threadId, context);
+    this.#sql.upsertItem!.run(context.user, threadId, item.id, JSON.stringify(item));
+  }
+
+  async loadItem(threadId: string, itemId: string, context: StoreContext): Promise<ThreadItem> {
+    const row = this.#sql.loadItem!.get(context.user, threadId, itemId) as { data: string } | undefined;
+    if (!row) throw new NotFoundError(`Item ${itemId} not found`);
+    return JSON.parse(row.data);
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
+    this.#sql.deleteItem!.run(context.user, threadId, itemId);
+  }
+
+  async saveAttachment(attachment: Attachment, context: StoreContext): Promise<void> {
+    this.#sql.upsertAttachment!.run(context.user, attachment.id, JSON.stringify(attachment));
+  }
+
+  async loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment> {
+    const row = this.#sql.loadAttachment!.get(context.user, attachmentId) as { data: string } | undefined;
+    if (!row) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+    return JSON.parse(row.data);
+  }
+
+  async deleteAttachment(attachmentId: string, context: StoreContext): Promise<void> {
+    this.#sql.deleteAttachment!.run(context.user, attachmentId);
+  }
+
+  /**
+   * The sequence number to page from: after `after`, or from the start. A cursor that no
+   * longer exists ends the paging (an empty page) instead of starting it over.
+   */
+  #cursor(statement: StatementSync, keys: string[], after: string | null | undefined, order: SortOrder): number {
+    if (after) {
+      const row = statement.get(...keys, after) as { seq: number } | undefined;
+      return row ? row.seq : order === 'asc' ? Number.MAX_SAFE_INTEGER : 0;
+    }
+    return order === 'asc' ? 0 : Number.MAX_SAFE_INTEGER;
+  }
+
+  #transaction(work: () => void): void {
+    this.#db.exec('BEGIN');
+    try {
+      work();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function page<T>(rows: Array<{ id: string; data: string }>, limit: number): Page<T> {
+  const hasMore = rows.length > limit;
+  const kept = rows.slice(0, limit);
+  return {
+    data: kept.map((row) => JSON.parse(row.data) as T),
+    has_more: hasMore,
+    after: hasMore ? (kept.at(-1)?.id ?? null) : null,
+  };
+}

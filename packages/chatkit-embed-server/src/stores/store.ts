@@ -1,0 +1,175 @@
+/**
+ * Where threads, items and attachments live. Every call carries the request's context,
+ * whose `user` scopes it: another user's thread id is simply not found.
+ */
+import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
+
+export interface StoreContext {
+  /** The authenticated user; every read and write is scoped to it. */
+  user: string;
+  [key: string]: unknown;
+}
+
+export type StoreItemType = 'thread' | 'message' | 'tool_call' | 'task' | 'workflow' | 'attachment' | 'sdk_hidden_context';
+
+const PREFIXES: Record<StoreItemType, string> = {
+  thread: 'thr',
+  message: 'msg',
+  tool_call: 'tc',
+  task: 'tsk',
+  workflow: 'wf',
+  attachment: 'atc',
+  sdk_hidden_context: 'shcx',
+};
+
+/** `thr_1a2b3c4d`-style ids, as chatkit-python makes them (with more randomness). */
+export function generateId(type: StoreItemType): string {
+  return `${PREFIXES[type]}_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+export type SortOrder = 'asc' | 'desc';
+
+export interface ChatKitStore {
+  generateThreadId(context: StoreContext): string;
+  generateItemId(type: StoreItemType, thread: ThreadMetadata, context: StoreContext): string;
+  /** @throws NotFoundError */
+  loadThread(threadId: string, context: StoreContext): Promise<ThreadMetadata>;
+  /** Creates or replaces. */
+  saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void>;
+  loadThreads(limit: number, after: string | null | undefined, order: SortOrder, context: StoreContext): Promise<Page<ThreadMetadata>>;
+  deleteThread(threadId: string, context: StoreContext): Promise<void>;
+  loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: SortOrder,
+    context: StoreContext,
+  ): Promise<Page<ThreadItem>>;
+  /** Appends; an item id already in the thread is replaced in place. */
+  addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void>;
+  /** Creates or replaces, keeping the item's place in the thread. */
+  saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void>;
+  /** @throws NotFoundError */
+  loadItem(threadId: string, itemId: string, context: StoreContext): Promise<ThreadItem>;
+  deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void>;
+  saveAttachment(attachment: Attachment, context: StoreContext): Promise<void>;
+  /** @throws NotFoundError */
+  loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment>;
+  deleteAttachment(attachmentId: string, context: StoreContext): Promise<void>;
+  close?(): Promise<void>;
+}
+
+/**
+ * One page of `rows` (in ascending order) after the row whose id is `after`.
+ * `after` in the result is the cursor for the next page.
+ */
+export function pageOf<T extends { id: string }>(rows: T[], after: string | null | undefined, limit: number, order: SortOrder): Page<T> {
+  const ordered = order === 'asc' ? rows : [...rows].reverse();
+  const at = after ? ordered.findIndex((row) => row.id === after) : -1;
+  // A cursor that no longer exists (its row was deleted) ends the paging rather than
+  // starting it over, which would show the client rows twice.
+  if (after && at < 0) return { data: [], has_more: false, after: null };
+  const start = at + 1;
+  const data = ordered.slice(start, start + limit);
+  const hasMore = start + limit < ordered.length;
+  return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.id ?? null) : null };
+}
+
+interface UserData {
+  threads: Map<string, ThreadMetadata>;
+  items: Map<string, ThreadItem[]>;
+  attachments: Map<string, Attachment>;
+}
+
+/** Keeps everything in memory, per process. For development and tests. */
+export class MemoryStore implements ChatKitStore {
+  readonly #users = new Map<string, UserData>();
+
+  #data(context: StoreContext): UserData {
+    let data = this.#users.get(context.user);
+    if (!data) this.#users.set(context.user, (data = { threads: new Map(), items: new Map(), attachments: new Map() }));
+    return data;
+  }
+
+  generateThreadId(): string {
+    return generateId('thread');
+  }
+
+  generateItemId(type: StoreItemType): string {
+    return generateId(type);
+  }
+
+  async loadThread(threadId: string, context: StoreContext): Promise<ThreadMetadata> {
+    const thread = this.#data(context).threads.get(threadId);
+    if (!thread) throw new NotFoundError(`Thread ${threadId} not found`);
+    return structuredClone(thread);
+  }
+
+  async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
+    const data = this.#data(context);
+    data.threads.set(thread.id, structuredClone(thread));
+    if (!data.items.has(thread.id)) data.items.set(thread.id, []);
+  }
+
+  async loadThreads(limit: number, after: string | null | undefined, order: SortOrder, context: StoreContext) {
+    return structuredClone(pageOf([...this.#data(context).threads.values()], after, limit, order));
+  }
+
+  async deleteThread(threadId: string, context: StoreContext): Promise<void> {
+    const data = this.#data(context);
+    data.threads.delete(threadId);
+    data.items.delete(threadId);
+  }
+
+  #items(threadId: string, context: StoreContext): ThreadItem[] {
+    const items = this.#data(context).items.get(threadId);
+    if (!items) throw new NotFoundError(`Thread ${threadId} not found`);
+    return items;
+  }
+
+  async loadThreadItems(threadId: string, after: string | null | undefined, limit: number, order: SortOrder, context: StoreContext) {
+    return structuredClone(pageOf(this.#items(threadId, context), after, limit, order));
+  }
+
+  async addThreadItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    // An item added twice (a retried save) is replaced in place, never duplicated.
+    await this.saveItem(threadId, item, context);
+  }
+
+  async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
+    const items = this.#items(threadId, context);
+    const index = items.findIndex((existing) => existing.id === item.id);
+    if (index >= 0) items[index] = structuredClone(item);
+    else items.push(structuredClone(item));
+  }
+
+  async loadItem(threadId: string, itemId: string, context: StoreContext): Promise<ThreadItem> {
+    const item = this.#items(threadId, context).find((existing) => existing.id === itemId);
+    if (!item) throw new NotFoundError(`Item ${itemId} not found`);
+    return structuredClone(item);
+  }
+
+  async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
+    const items = this.#data(context).items.get(threadId) ?? [];
+    const index = items.findIndex((existing) => existing.id === itemId);
+    if (index >= 0) items.splice(index, 1);
+  }
+
+  async saveAttachment(attachment: Attachment, context: StoreContext): Promise<void> {
+    this.#data(context).attachments.set(attachment.id, structuredClone(attachment));
+  }
+
+  async loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment> {
+    const attachment = this.#data(context).attachments.get(attachmentId);
+    if (!attachment) throw new NotFoundError(`Attachment ${attachmentId} not found`);
+    return structuredClone(attachment);
+  }
+
+  async deleteAttachment(attachmentId: string, context: StoreContext): Promise<void> {
+    this.#data(context).attachments.delete(attachmentId);
+  }
+}

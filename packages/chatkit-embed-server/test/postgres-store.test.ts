@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../src/stores/postgres-store.js';
+import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
+import { storeContract, storeEdgeContract } from './store-contract.js';
+
+// Skipped only where no PostgreSQL can be had (the reason is printed); CI installs it.
+const available = postgresAvailable();
+if (!available) describe.skip(NO_POSTGRES, () => it('needs PostgreSQL', () => undefined));
+
+let postgres: Postgres;
+let schemas = 0;
+const stores: PostgresStore[] = [];
+const open = async () => {
+  const store = await PostgresStore.open(postgres.url, { schema: `contract_${process.pid}_${++schemas}` });
+  stores.push(store);
+  return store;
+};
+
+if (available) {
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.pool.end().catch(() => undefined)));
+    await postgres?.stop();
+  });
+
+  storeContract('PostgresStore', open);
+  storeEdgeContract('PostgresStore', open);
+
+  describe('PostgresStore specifics', () => {
+    it('migrations are idempotent, also when instances start together', async () => {
+      const schema = `migrate_${process.pid}`;
+      const opened = await Promise.all([1, 2, 3].map(() => PostgresStore.open(postgres.url, { schema })));
+      stores.push(...opened);
+      await opened[0]!.migrate(schema);
+      const { rows } = await opened[0]!.pool.query('SELECT version FROM chatkit_schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual([1]);
+      const indexes = await opened[0]!.pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
+      expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['chatkit_items_by_thread', 'chatkit_threads_by_user']));
+    });
+
+    it('shares rate-limit counters between instances', async () => {
+      const schema = `limits_${process.pid}`;
+      const a = await PostgresStore.open(postgres.url, { schema });
+      const b = await PostgresStore.open(postgres.url, { schema });
+      stores.push(a, b);
+      const counts = [];
+      for (const store of [a, b, a, b]) counts.push((await store.rateLimitStore().hit('user:x', 60_000)).count);
+      expect(counts).toEqual([1, 2, 3, 4]);
+      const fresh = await a.rateLimitStore().hit('user:y', 1);
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await b.rateLimitStore().hit('user:y', 1)).count).toBe(1); // the window expired
+      expect(fresh.count).toBe(1);
+    });
+  });
+}

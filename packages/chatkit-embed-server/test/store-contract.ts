@@ -1,0 +1,148 @@
+/**
+ * The behaviour every ChatKitStore must have, as one suite run against each
+ * implementation (in-memory, SQLite, and any later one).
+ */
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, type ChatKitStore, type StoreContext, type ThreadItem, type ThreadMetadata } from '../src/index.js';
+
+const alice: StoreContext = { user: 'alice' };
+const bob: StoreContext = { user: 'bob' };
+
+const thread = (id: string, title?: string): ThreadMetadata => ({
+  id,
+  created_at: '2026-11-25T12:00:00.000Z',
+  status: { type: 'active' },
+  metadata: {},
+  ...(title && { title }),
+});
+
+const message = (id: string, threadId: string, text = id): ThreadItem => ({
+  type: 'assistant_message',
+  id,
+  thread_id: threadId,
+  created_at: '2026-11-25T12:00:00.000Z',
+  content: [{ type: 'output_text', text, annotations: [] }],
+});
+
+const ids = (page: { data: Array<{ id: string }> }) => page.data.map((row) => row.id);
+
+export function storeContract(name: string, open: () => Promise<ChatKitStore>): void {
+  describe(`${name}: the ChatKitStore contract`, () => {
+    it('saves, loads, updates and deletes threads', async () => {
+      const store = await open();
+      await store.saveThread(thread('t1', 'First'), alice);
+      expect(await store.loadThread('t1', alice)).toEqual(thread('t1', 'First'));
+      await store.saveThread(thread('t1', 'Renamed'), alice);
+      expect((await store.loadThread('t1', alice)).title).toBe('Renamed');
+      await store.deleteThread('t1', alice);
+      await expect(store.loadThread('t1', alice)).rejects.toBeInstanceOf(NotFoundError);
+      await store.close?.();
+    });
+
+    it('pages threads in both orders with an after cursor; saving again keeps a thread in place', async () => {
+      const store = await open();
+      for (const id of ['a', 'b', 'c', 'd', 'e']) await store.saveThread(thread(id), alice);
+      await store.saveThread(thread('b', 'updated'), alice);
+      const first = await store.loadThreads(2, null, 'asc', alice);
+      expect(ids(first)).toEqual(['a', 'b']);
+      expect(first.has_more).toBe(true);
+      const second = await store.loadThreads(2, first.after, 'asc', alice);
+      expect(ids(second)).toEqual(['c', 'd']);
+      const last = await store.loadThreads(2, second.after, 'asc', alice);
+      expect(ids(last)).toEqual(['e']);
+      expect(last.has_more).toBe(false);
+      expect(last.after ?? null).toBeNull();
+      expect(ids(await store.loadThreads(3, null, 'desc', alice))).toEqual(['e', 'd', 'c']);
+      expect(ids(await store.loadThreads(10, 'c', 'desc', alice))).toEqual(['b', 'a']);
+      await store.close?.();
+    });
+
+    it('adds, replaces in place, loads, pages and deletes items', async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      for (const id of ['i1', 'i2', 'i3']) await store.addThreadItem('t', message(id, 't'), alice);
+      await store.saveItem('t', message('i2', 't', 'changed'), alice);
+      await store.saveItem('t', message('i4', 't'), alice); // saving an unknown item adds it
+      expect(ids(await store.loadThreadItems('t', null, 10, 'asc', alice))).toEqual(['i1', 'i2', 'i3', 'i4']);
+      expect(await store.loadItem('t', 'i2', alice)).toEqual(message('i2', 't', 'changed'));
+      const newest = await store.loadThreadItems('t', null, 2, 'desc', alice);
+      expect(ids(newest)).toEqual(['i4', 'i3']);
+      expect(ids(await store.loadThreadItems('t', newest.after, 2, 'desc', alice))).toEqual(['i2', 'i1']);
+      await store.deleteThreadItem('t', 'i3', alice);
+      expect(ids(await store.loadThreadItems('t', null, 10, 'asc', alice))).toEqual(['i1', 'i2', 'i4']);
+      await expect(store.loadItem('t', 'i3', alice)).rejects.toBeInstanceOf(NotFoundError);
+      await store.deleteThread('t', alice);
+      await expect(store.loadThreadItems('t', null, 10, 'asc', alice)).rejects.toBeInstanceOf(NotFoundError);
+      await store.close?.();
+    });
+
+    it('keeps attachments', async () => {
+      const store = await open();
+      const attachment = { type: 'file' as const, id: 'atc_1', name: 'a.txt', mime_type: 'text/plain' };
+      await store.saveAttachment(attachment, alice);
+      expect(await store.loadAttachment('atc_1', alice)).toEqual(attachment);
+      await store.deleteAttachment('atc_1', alice);
+      await expect(store.loadAttachment('atc_1', alice)).rejects.toBeInstanceOf(NotFoundError);
+      await store.close?.();
+    });
+
+    it("scopes everything to the user: another user's ids are simply not found", async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      await store.addThreadItem('t', message('i', 't'), alice);
+      await store.saveAttachment({ type: 'file', id: 'atc', name: 'a', mime_type: 'text/plain' }, alice);
+      await expect(store.loadThread('t', bob)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.loadThreadItems('t', null, 10, 'asc', bob)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.loadItem('t', 'i', bob)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.addThreadItem('t', message('x', 't'), bob)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.loadAttachment('atc', bob)).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.loadThreads(10, null, 'desc', bob)).data).toEqual([]);
+      // Bob's deletes do not touch Alice's data.
+      await store.deleteThread('t', bob);
+      await store.deleteThreadItem('t', 'i', bob);
+      await store.deleteAttachment('atc', bob);
+      expect(ids(await store.loadThreadItems('t', null, 10, 'asc', alice))).toEqual(['i']);
+      expect((await store.loadAttachment('atc', alice)).id).toBe('atc');
+      // The same thread id for another user is another thread.
+      await store.saveThread(thread('t', "Bob's"), bob);
+      expect((await store.loadThread('t', alice)).title).toBeUndefined();
+      await store.close?.();
+    });
+
+    it('generates prefixed ids', async () => {
+      const store = await open();
+      expect(store.generateThreadId(alice)).toMatch(/^thr_[0-9a-f]{16}$/);
+      expect(store.generateItemId('message', thread('t'), alice)).toMatch(/^msg_[0-9a-f]{16}$/);
+      await store.close?.();
+    });
+  });
+}
+
+export function storeEdgeContract(name: string, open: () => Promise<ChatKitStore>): void {
+  describe(`${name}: edges of the contract`, () => {
+    it('adding an item id twice replaces it in place', async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      await store.addThreadItem('t', message('i1', 't', 'one'), alice);
+      await store.addThreadItem('t', message('i2', 't'), alice);
+      await store.addThreadItem('t', message('i1', 't', 'again'), alice);
+      const page = await store.loadThreadItems('t', null, 10, 'asc', alice);
+      expect(ids(page)).toEqual(['i1', 'i2']);
+      expect(page.data[0]).toEqual(message('i1', 't', 'again'));
+      await store.close?.();
+    });
+
+    it('a cursor that no longer exists ends the paging instead of restarting it', async () => {
+      const store = await open();
+      await store.saveThread(thread('t'), alice);
+      for (const id of ['i1', 'i2', 'i3']) await store.addThreadItem('t', message(id, 't'), alice);
+      const first = await store.loadThreadItems('t', null, 1, 'asc', alice);
+      await store.deleteThreadItem('t', first.after!, alice);
+      for (const order of ['asc', 'desc'] as const) {
+        expect(await store.loadThreadItems('t', first.after, 10, order, alice)).toMatchObject({ data: [], has_more: false });
+        expect(await store.loadThreads(10, 'gone', order, alice)).toMatchObject({ data: [], has_more: false });
+      }
+      await store.close?.();
+    });
+  });
+}

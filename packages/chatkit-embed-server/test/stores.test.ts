@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { MemoryStore, SqliteStore } from '../src/index.js';
+import { storeContract, storeEdgeContract } from './store-contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'chatkit-stores-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract('MemoryStore', async () => new MemoryStore());
+storeContract('SqliteStore', () => SqliteStore.open(join(dir, `store-${++n}.sqlite`)));
+storeEdgeContract('MemoryStore', async () => new MemoryStore());
+storeEdgeContract('SqliteStore', () => SqliteStore.open(join(dir, `edge-${++n}.sqlite`)));

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { apiKeyMessage, findApiKey, looksLikeApiKey } from '../../src/secrets/secret-guard.js';
+
+const key = 'sk-proj-Abc123_def456-GHI789jkl012';
+
+describe('secret guard', () => {
+  it.each([
+    [key, true],
+    ['sk-abcdefghijklmnopqrstuvwx', true],
+    ['Bearer sk-svcacct-abcdefghijklmnopqrst', true],
+    ['ek_68f1abc_client_secret', false],
+    ['domain_pk_localhost_dev', false],
+    ['task-abcdefghijklmnopqrstuvwx', false],
+    ['sk-short', false],
+    [42, false],
+  ])('looksLikeApiKey(%j) is %s', (value, expected) => {
+    expect(looksLikeApiKey(value)).toBe(expected);
+  });
+
+  it('finds a key deep in plain objects and arrays and names the path', () => {
+    expect(findApiKey({ api: { headers: [{ v: 'x' }, { v: key }] } }, 'options')).toBe('options.api.headers[1].v');
+  });
+
+  it('does not walk functions or class instances, and survives cycles', () => {
+    const cyclic: Record<string, unknown> = { fn: () => key, date: new Date() };
+    cyclic.self = cyclic;
+    expect(findApiKey(cyclic, 'options')).toBeUndefined();
+  });
+
+  it('explains why without repeating the key', () => {
+    const message = apiKeyMessage('domain-key');
+    expect(message).toContain('domain-key');
+    expect(message).toMatch(/stay on your server/);
+    expect(message).not.toMatch(/sk-[a-z0-9]/i);
+  });
+});
