@@ -4,6 +4,7 @@
 // Debian's postgresql package or DATABASE_URL.
 import { writeFileSync } from 'node:fs';
 import { browserBench } from './browser.mjs';
+import { importCosts } from './imports.mjs';
 import { refresh } from './refresh.mjs';
 import { serverBench } from './server.mjs';
 import { sizes } from './size.mjs';
@@ -32,6 +33,7 @@ const size = await sizes();
 const refreshResult = await refresh();
 const browser = await browserBench();
 const server = await serverBench();
+const imports = importCosts();
 
 const sizeTable = table(
   ['Bundle', 'raw KB', 'gzip KB', 'brotli KB'],
@@ -85,6 +87,10 @@ const serverTable = table(
   ['Server path', 'clients', 'req/s', 'p99 ms', 'errors'],
   server.rows.map((r) => (r.skipped ? [r.name, '', r.skipped, '', ''] : [r.name, r.connections, r.rps.toFixed(0), r.p99, r.errors])),
 );
+const importTable = table(
+  ['Server entry', 'what it is', 'packages loaded', 'import ms (median)', 'RSS MB after'],
+  imports.map((r) => [`\`${r.specifier}\``, r.what, r.packages.length ? `${r.packages.length}: ${r.packages.join(', ')}` : '0', r.ms.toFixed(0), r.rssMb.toFixed(0)]),
+);
 const growthTable = table(
   ['Thread items', 'time to first byte p50 ms', 'p99 ms'],
   server.growth.map((g) => [g.items, g.p50.toFixed(1), g.p99.toFixed(1)]),
@@ -115,11 +121,18 @@ ${browserTable}
 
 ${serverTable}
 
+### Start-up: what each entry of chatkit-embed-server loads
+
+${importTable}
+
+Each row is a fresh \`node\` process importing one entry, median of five. A bare
+\`node\` process is the floor for RSS.
+
 ### Time to first byte as a thread grows
 
 ${growthTable}
 `;
-console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${growthTable}`);
+console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${importTable}\n\n${growthTable}`);
 writeFileSync('bench/results.md', report);
 writeFileSync(
   'bench/chart.svg',

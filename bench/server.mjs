@@ -17,7 +17,7 @@ import {
   offlineResponder,
   streamAssistantMessage,
   toNodeHandler,
-} from '../packages/chatkit-embed-server/dist/index.js';
+} from 'chatkit-embed-server';
 
 const CONCURRENCY = [1, 50, 200];
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);

@@ -1,23 +1,14 @@
 // `npm start`: serves the demo pages from the TypeScript sources, with the backends
-// from chatkit-embed/server:
+// from chatkit-embed-server:
 //   /chatkit               a ChatKit server (SQLite in .data/, offline responder): no API key needed
 //   /api/chatkit/token     bearer tokens for it (an anonymous user per browser, by cookie)
 //   /api/chatkit/session   hosted-mode client secrets, with OPENAI_API_KEY and CHATKIT_WORKFLOW_ID
 // The API key stays in this process; the browser only ever sees short-lived secrets.
-import { Agent } from '@openai/agents';
 import { createServer } from 'vite';
-import {
-  MemoryFileStorage,
-  agentResponder,
-  createAttachments,
-  createStandaloneServer,
-  createTokenSigner,
-  createTokenVerifier,
-  offlineAction,
-  offlineResponder,
-  openStore,
-  toNodeHandler,
-} from '../packages/chatkit-embed-server/dist/index.js';
+import { createAttachments, MemoryFileStorage, offlineAction, offlineResponder, openStore } from 'chatkit-embed-server/chatkit';
+import { toNodeHandler } from 'chatkit-embed-server/http';
+import { createStandaloneServer } from 'chatkit-embed-server/standalone';
+import { createTokenSigner, createTokenVerifier } from 'chatkit-embed-server/tokens';
 
 const { OPENAI_API_KEY, CHATKIT_WORKFLOW_ID, CHATKIT_BACKEND_URL } = process.env;
 const PORT = Number(process.env.PORT ?? 5173);
@@ -29,7 +20,7 @@ const log = (entry) => console.log(`[server] ${JSON.stringify(entry)}`);
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-// The same server as `npx chatkit-embed serve`, with the demo's extras: attachments
+// The same server as `npx chatkit-embed-server serve`, with the demo's extras: attachments
 // (two-phase, kept in memory until a restart) and the offline responder's widget action.
 const signer = await createTokenSigner();
 const store = await openStore(DATA_FILE);
@@ -46,8 +37,8 @@ const backend = await createStandaloneServer({
     store,
     // With an API key, a real agent through the Agents SDK; without one, the offline responder.
     respond: OPENAI_API_KEY
-      ? agentResponder({
-          agent: new Agent({
+      ? (await import('chatkit-embed-server/agents')).agentResponder({
+          agent: new (await import('@openai/agents')).Agent({
             name: 'Assistant',
             instructions: 'You are a helpful assistant on a demo page of chatkit-embed. Answer briefly.',
             model: process.env.OPENAI_MODEL ?? 'gpt-4.1-mini',

@@ -1,8 +1,11 @@
 /**
- * chatkit-embed/server: the server side of `<chatkit-embed>` for Node and other
- * Fetch API runtimes. No DOM code; no browser module imports it.
+ * chatkit-embed-server: the server side of `<chatkit-embed>` for Node and other Fetch API
+ * runtimes. This entry re-exports every part for convenience, and so loads all of them
+ * (the OpenAI SDK, the Agents SDK, esbuild's loader). A server that uses one part loads
+ * less through its own entry: `chatkit-embed-server/session`, `/tokens`, `/http`,
+ * `/chatkit`, `/sqlite`, `/postgres`, `/agents`, `/workflow`, `/standalone`.
  */
-export { createSessionHandler, upstreamError, type SessionHandlerOptions, type WorkflowOptions } from './session/hosted-sessions.js';
+export { createSessionHandler, upstreamError, type SessionHandlerOptions, type WorkflowOptions } from './session/index.js';
 export {
   createTokenSigner,
   createTokenHandler,
@@ -15,52 +18,32 @@ export {
   type TokenVerifierOptions,
   type TokenErrorCode,
   type VerifiedToken,
-} from './tokens/tokens.js';
-export { createEndpoint, type EndpointOptions, type EndpointContext, type RateLimitOptions } from './http/endpoint.js';
-export { ServerError, type ServerErrorCode } from './http/errors.js';
-export { MemoryRateLimitStore, type RateLimitStore, type RateLimitRule } from './http/rate-limiter.js';
-export type { UserCookieOptions } from './http/user-cookie.js';
-export type { LogEntry, LogHook } from './http/log.js';
-export { setClientAddress } from './http/client-address.js';
-export { toNodeHandler, toFetchRequest, writeNodeResponse, type FetchHandler, type NodeAdapterOptions } from './http/node-adapter.js';
-export { route } from './http/router.js';
-export { createStandaloneServer, type StandaloneConfig } from './standalone/standalone.js';
-export type { SessionResponse } from './shared/session-response.js';
+  type SessionResponse,
+} from './tokens/index.js';
 export {
-  createChatKitServer,
-  wire,
-  DEFAULT_PAGE_SIZE,
-  type ChatKitServerOptions,
-  type RespondArgs,
-  type ActionArgs,
-  type AttachmentHandler,
-} from './protocol/chatkit-server.js';
-export { MemoryStore, NotFoundError, generateId, type ChatKitStore, type StoreContext, type StoreItemType, type SortOrder } from './stores/store.js';
-export { SqliteStore } from './stores/sqlite-store.js';
-export { offlineResponder, offlineReply, textOf, type OfflineResponderOptions } from './protocol/offline-responder.js';
-export { ChatKitStreamError, streamAssistantMessage, streamWidget, progress, clientEffect, notice, errorEvent } from './protocol/events.js';
-export { parseChatKitRequest, isStreamingRequest, type ChatKitRequest, type ChatKitRequestType } from './protocol/requests.js';
-export type * from './protocol/types.js';
-export { offlineAction, DEMO_WIDGET } from './protocol/offline-responder.js';
-export { createAttachments, MemoryFileStorage, AttachmentError, type FileStorage, type StoredFile, type AttachmentsOptions } from './protocol/attachments.js';
-export { diffWidget } from './protocol/widget-diff.js';
-export { toAuthenticator } from './protocol/chatkit-server.js';
-export {
-  AgentContext,
-  streamAgentResponse,
-  threadItemsToAgentInput,
-  loadAgentInput,
-  agentResponder,
-  toStreamError,
-  isGuardrailTripwire,
-  defaultThreadItemConverter,
-  defaultResponseStreamConverter,
-  type ClientToolCall,
-  type StreamAgentResponseOptions,
-  type ResponseStreamConverter,
-  type ThreadItemConverter,
-  type AgentResponderOptions,
-} from './agents/agents.js';
-export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow/workflow-responder.js';
-export { inspectWorkflowSource, formatWorkflowReport, type WorkflowReport } from './workflow/inspect-workflow.js';
-export { PostgresStore, openStore, type PostgresStoreOptions } from './stores/postgres-store.js';
+  toNodeHandler,
+  toFetchRequest,
+  writeNodeResponse,
+  route,
+  createEndpoint,
+  ServerError,
+  MemoryRateLimitStore,
+  setClientAddress,
+  type FetchHandler,
+  type NodeAdapterOptions,
+  type EndpointOptions,
+  type EndpointContext,
+  type RateLimitOptions,
+  type ServerErrorCode,
+  type RateLimitStore,
+  type RateLimitRule,
+  type UserCookieOptions,
+  type LogEntry,
+  type LogHook,
+} from './http/index.js';
+export * from './protocol/index.js';
+export { SqliteStore } from './stores/sqlite.js';
+export { PostgresStore, MissingPeerError, type PostgresStoreOptions } from './stores/postgres.js';
+export * from './agents/index.js';
+export * from './workflow/index.js';
+export * from './standalone/index.js';

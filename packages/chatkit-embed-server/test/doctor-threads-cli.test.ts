@@ -6,7 +6,7 @@ import { mintUserToken, startSetup, startThread, type Setup } from './doctor-set
 
 /** Runs the built CLI as users do (`npm test` builds first); resolves with its exit code and output. */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['dist/cli/cli.js', ...args]);
+  const child = spawn(process.execPath, ['dist/cli/bin.js', ...args]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -17,12 +17,12 @@ function cli(...args: string[]): Promise<{ code: number | null; stdout: string; 
 let setup: Setup;
 const closers: Array<() => Promise<void>> = [];
 beforeAll(async () => {
-  expect(existsSync('dist/cli/cli.js'), 'run `npm run build:npm` first').toBe(true);
+  expect(existsSync('dist/cli/bin.js'), 'run `npm run build:npm` first').toBe(true);
   setup = await startSetup();
 });
 afterAll(() => Promise.all([setup.close(), ...closers.map((close) => close())]));
 
-describe('npx chatkit-embed doctor', () => {
+describe('npx chatkit-embed-server doctor', () => {
   it('prints one PASS line per check and exits 0 on a healthy setup', async () => {
     const args = ['doctor', '--page', setup.pageUrl, '--session-url', setup.sessionUrl, '--api-url', setup.apiUrl];
     const [text, json] = await Promise.all([cli(...args), cli(...args, '--json')]);
@@ -49,7 +49,7 @@ describe('npx chatkit-embed doctor', () => {
   });
 });
 
-describe('npx chatkit-embed threads', () => {
+describe('npx chatkit-embed-server threads', () => {
   it("lists a user's threads, and with --thread its items", async () => {
     const token = await mintUserToken(setup);
     const id = await startThread(setup, token, 'hello from the command line');

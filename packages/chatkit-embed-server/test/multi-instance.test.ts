@@ -6,7 +6,7 @@ import { startServerProcess } from './cli-process.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
 import { API_KEY, gate, message, response, startResponsesStandIn, type ResponsesStandIn } from './responses-stand-in.js';
 
-// Two `chatkit-embed serve` processes on different loopback ports, one PostgreSQL.
+// Two `chatkit-embed-server serve` processes on different loopback ports, one PostgreSQL.
 const available = postgresAvailable();
 if (!available) describe.skip(NO_POSTGRES, () => it('needs PostgreSQL', () => undefined));
 
@@ -24,7 +24,7 @@ async function instance() {
     CHATKIT_TOKEN_SECRET: 'one-secret-shared-by-every-instance-0123456789',
   };
   const started = await startServerProcess(
-    ['dist/cli/cli.js', 'serve', '--port', '0', '--workflow', 'test/fixtures/workflows/single-agent.ts', '--data', postgres.url, '--rate-limit', '4'],
+    ['dist/cli/bin.js', 'serve', '--port', '0', '--workflow', 'test/fixtures/workflows/single-agent.ts', '--data', postgres.url, '--rate-limit', '4'],
     env,
     /on (http:\/\/[\d.]+:\d+)/,
     'GET  /health',

@@ -34,11 +34,11 @@ describe('toNodeHandler', () => {
   });
 });
 
-describe('npx chatkit-embed serve', () => {
+describe('npx chatkit-embed-server serve', () => {
   it('starts a session server from the environment: health, tokens, JWKS; hosted off without a key', async () => {
-    expect(existsSync('dist/cli/cli.js'), 'run `npm run build` first').toBe(true);
+    expect(existsSync('dist/cli/bin.js'), 'run `npm run build` first').toBe(true);
     const env = { ...process.env, OPENAI_API_KEY: '', CHATKIT_WORKFLOW_ID: '', CHATKIT_TOKEN_ISSUER: 'https://cli.test' };
-    const child = spawn(process.execPath, ['dist/cli/cli.js', 'serve', '--port', '0'], { env });
+    const child = spawn(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0'], { env });
     cleanup.push(() => child.kill());
     const banner = await new Promise<string>((resolve, reject) => {
       let out = '';

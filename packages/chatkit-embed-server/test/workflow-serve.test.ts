@@ -9,7 +9,7 @@ import { parseSse, userText } from './chatkit-client.js';
 import { startServerProcess } from './cli-process.js';
 import { API_KEY, functionCall, message, response, startResponsesStandIn, type ResponsesStandIn } from './responses-stand-in.js';
 
-// `npx chatkit-embed serve --workflow <export>` in a child process, as users run it: the
+// `npx chatkit-embed-server serve --workflow <export>` in a child process, as users run it: the
 // export is loaded from TypeScript unchanged, its model calls go to a Responses API
 // stand-in, and the page's side is spoken over HTTP.
 let standIn: ResponsesStandIn;
@@ -37,7 +37,7 @@ async function serveWorkflow(fixture: string) {
     CHATKIT_WORKFLOW_ID: '',
   };
   const { base, child } = await startServerProcess(
-    ['dist/cli/cli.js', 'serve', '--port', '0', '--workflow', `test/fixtures/workflows/${fixture}.ts`, '--data', join(dir, `${fixture}-${Date.now()}.sqlite`)],
+    ['dist/cli/bin.js', 'serve', '--port', '0', '--workflow', `test/fixtures/workflows/${fixture}.ts`, '--data', join(dir, `${fixture}-${Date.now()}.sqlite`)],
     env,
     /on (http:\/\/[\d.]+:\d+)/,
     'token key generated',
@@ -143,7 +143,7 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     const error = events.at(-1) as Extract<ThreadStreamEvent, { type: 'error' }>;
     expect(error.type).toBe('error');
     expect(error.message).toContain('HTTP 400');
-    expect(error.message).toContain('chatkit-embed migrate');
+    expect(error.message).toContain('chatkit-embed-server migrate');
     expect(JSON.stringify(events)).not.toContain(API_KEY);
   }, 20_000);
 
@@ -157,7 +157,7 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
 
 describe('migrate', () => {
   it('reports a fixture: shape, agents, tools and what needs a hand', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli/cli.js', 'migrate', 'test/fixtures/workflows/hosted-tool.ts']);
+    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli/bin.js', 'migrate', 'test/fixtures/workflows/hosted-tool.ts']);
     expect(stdout).toContain('runWorkflow');
     expect(stdout).toContain('Policy agent');
     expect(stdout).toMatch(/connector/i);

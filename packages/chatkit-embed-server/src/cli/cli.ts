@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * `npx chatkit-embed serve`: a standalone session server configured from flags and the
+ * `npx chatkit-embed-server serve`: a standalone session server configured from flags and the
  * environment. The OpenAI API key is read from the environment only, never from a flag,
  * since flags show up in process lists and shell history.
  * `migrate` checks an Agent Builder export, `doctor` a deployed setup, and `threads`
@@ -9,22 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
-import { createStandaloneServer } from '../standalone/standalone.js';
-import { openStore } from '../stores/postgres-store.js';
-import { loadWorkflow, workflowResponder } from '../workflow/workflow-responder.js';
-import { inspectWorkflowSource, formatWorkflowReport } from '../workflow/inspect-workflow.js';
-import { toNodeHandler } from '../http/node-adapter.js';
 import type { RateLimitStore } from '../http/rate-limiter.js';
-import { formatChecks, runDoctor } from './doctor.js';
-import { mintToken } from './http-probe.js';
-import { formatItems, formatThreads, listItems, listThreads } from './threads-inspect.js';
+import { importPeer } from '../runtime/peer.js';
+import type { createStandaloneServer as CreateStandaloneServer } from '../standalone/standalone.js';
 
-const USAGE = `Usage: chatkit-embed serve [options]
-       chatkit-embed migrate <workflow.ts>
-       chatkit-embed doctor [--page <url>] [--session-url <url>] [--origin <origin>]
-                            [--api-url <url>] [--token <t> | --token-url <url>] [--json]
-       chatkit-embed threads --api-url <url> (--token <t> | --token-url <url>) [--origin <origin>]
-                             [--thread <id>] [--limit <n>] [--json]
+// Each command imports what it uses when it runs, so `doctor` never loads the server and
+// `serve` loads the workflow compiler and the Agents SDK only with --workflow.
+
+const USAGE = `Usage: chatkit-embed-server serve [options]
+       chatkit-embed-server migrate <workflow.ts>
+       chatkit-embed-server doctor [--page <url>] [--session-url <url>] [--origin <origin>]
+                                   [--api-url <url>] [--token <t> | --token-url <url>] [--json]
+       chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
+                                    [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
 
 serve    runs a session server for <chatkit-embed>; with --workflow, also a ChatKit
          backend at /chatkit that runs an Agent Builder export unchanged.
@@ -127,10 +123,11 @@ async function main(argv: string[]): Promise<number> {
     if (positionals[0] === 'threads') return await threads(values);
   } catch (error) {
     if (!(error instanceof UsageError) && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') !== true) throw error;
-    console.error(`chatkit-embed: ${(error as Error).message}\nSee chatkit-embed --help.`);
+    console.error(`chatkit-embed-server: ${(error as Error).message}\nSee chatkit-embed-server --help.`);
     return 2;
   }
   if (positionals[0] === 'migrate' && positionals[1]) {
+    const { inspectWorkflowSource, formatWorkflowReport } = await import('../workflow/inspect-workflow.js');
     const report = inspectWorkflowSource(readFileSync(positionals[1], 'utf8'), positionals[1]);
     console.log(formatWorkflowReport(report));
     return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
@@ -149,10 +146,13 @@ async function main(argv: string[]): Promise<number> {
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
 
   const trustProxy = Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1');
-  let chatkit: Parameters<typeof createStandaloneServer>[0]['chatkit'];
+  const { createStandaloneServer } = await import('../standalone/standalone.js');
+  let chatkit: Parameters<typeof CreateStandaloneServer>[0]['chatkit'];
   let sharedLimits: RateLimitStore | undefined;
   if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
+    const { loadWorkflow, workflowResponder } = await importPeer('@openai/agents', 'serve --workflow', () => import('../workflow/workflow-responder.js'));
+    const { openStore } = await import('../stores/open-store.js');
     const runWorkflow = await loadWorkflow(values.workflow);
     const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
     chatkit = { store, respond: workflowResponder({ runWorkflow }) };
@@ -173,6 +173,7 @@ async function main(argv: string[]): Promise<number> {
     trustProxy,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });
+  const { toNodeHandler } = await import('../http/node-adapter.js');
   const http = createServer(toNodeHandler(server.handler, { trustProxy }));
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, host, resolve));
   const address = http.address();
@@ -204,6 +205,7 @@ async function doctor(values: Values): Promise<number> {
     throw new UsageError('--api-url needs --token, --token-url or --session-url for a bearer token.');
   }
   const origin = singleOrigin(values.origin);
+  const { formatChecks, runDoctor } = await import('./doctor.js');
   const checks = await runDoctor({
     ...(page && { page }),
     ...(sessionUrl && { sessionUrl }),
@@ -224,6 +226,8 @@ async function threads(values: Values): Promise<number> {
   const limit = Number(values.limit ?? 50);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not ${values.limit}.`);
   const origin = singleOrigin(values.origin);
+  const { mintToken } = await import('./http-probe.js');
+  const { formatItems, formatThreads, listItems, listThreads } = await import('./threads-inspect.js');
   const token = values.token ?? (await mintToken(tokenUrl!, origin));
   const connection = { apiUrl, token, origin };
   if (values.thread) {
@@ -253,13 +257,16 @@ function singleOrigin(origins: string[] | undefined): string | undefined {
   return new URL(httpUrl(origins[0]!, '--origin')).origin;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    // Exit once stdout is flushed: on a pipe a long report may still be on its way.
-    if (code >= 0) process.stdout.write('', () => process.exit(code));
-  },
-  (error: Error) => {
-    console.error(`chatkit-embed: ${error.message}`);
-    process.exit(1);
-  },
-);
+/** Runs a command line (without `node` and the script); the process exits when it is done. */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      // Exit once stdout is flushed: on a pipe a long report may still be on its way.
+      if (code >= 0) process.stdout.write('', () => process.exit(code));
+    },
+    (error: Error) => {
+      console.error(`chatkit-embed-server: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

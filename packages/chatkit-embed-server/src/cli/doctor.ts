@@ -1,5 +1,5 @@
 /**
- * `npx chatkit-embed doctor`: checks a deployed setup from outside, the way a visitor's
+ * `npx chatkit-embed-server doctor`: checks a deployed setup from outside, the way a visitor's
  * browser meets it (with the page's Origin, CORS preflights, the page's CSP), and says
  * for each finding what to change. Each check resolves to `Check`s and never throws;
  * the CLI only prints them.
@@ -168,11 +168,11 @@ function secretEndpointFix(status: number, origin: string | undefined): string {
     return (
       'The endpoint refused the request. It may need the cookies or headers the page sends ' +
       '(session-credentials, session-headers; the doctor sends none)' +
-      (origin ? `, or not allow the origin ${origin} (npx chatkit-embed serve: --origin ${origin}).` : '.')
+      (origin ? `, or not allow the origin ${origin} (npx chatkit-embed-server serve: --origin ${origin}).` : '.')
     );
   }
   if (status === 404 || status === 405) return 'Check the URL: it should name the endpoint that answers POST with {"client_secret", "expires_at"}.';
-  if (status === 429) return 'The endpoint is rate limiting: wait a minute, or raise its limit (npx chatkit-embed serve: --rate-limit).';
+  if (status === 429) return 'The endpoint is rate limiting: wait a minute, or raise its limit (npx chatkit-embed-server serve: --rate-limit).';
   return "Check the endpoint's server log; for hosted sessions, its OpenAI API key and workflow id.";
 }
 
@@ -209,7 +209,7 @@ async function checkPreflight(name: string, url: string, origin: string, request
   await response.body?.cancel();
   const fix =
     `Answer OPTIONS from ${origin} with 2xx, Access-Control-Allow-Origin: ${origin} and ` +
-    `Access-Control-Allow-Headers: ${requestHeaders.join(', ')} (npx chatkit-embed serve: --origin ${origin}).`;
+    `Access-Control-Allow-Headers: ${requestHeaders.join(', ')} (npx chatkit-embed-server serve: --origin ${origin}).`;
   if (!response.ok) return fail(name, `OPTIONS from ${origin} answered HTTP ${response.status}`, fix);
   const allowOrigin = response.headers.get('access-control-allow-origin');
   if (allowOrigin !== origin && allowOrigin !== '*') {
@@ -236,7 +236,7 @@ function checkAnswerCors(name: string, response: Response, origin: string): Chec
   const allowOrigin = response.headers.get('access-control-allow-origin');
   if (allowOrigin === origin) return pass(name, `Access-Control-Allow-Origin: ${origin}`);
   if (allowOrigin === '*') return pass(name, 'Access-Control-Allow-Origin: * (any origin, without cookies)');
-  const fix = `Send Access-Control-Allow-Origin: ${origin} on the answer too, not only on the preflight (npx chatkit-embed serve: --origin ${origin}).`;
+  const fix = `Send Access-Control-Allow-Origin: ${origin} on the answer too, not only on the preflight (npx chatkit-embed-server serve: --origin ${origin}).`;
   if (!allowOrigin) return fail(name, `the answer has no Access-Control-Allow-Origin: a page on ${origin} cannot read it`, fix);
   return fail(name, `Access-Control-Allow-Origin is ${allowOrigin}, not ${origin}`, fix);
 }

@@ -1,5 +1,5 @@
 /**
- * `npx chatkit-embed threads`: lists a user's threads, or one thread's items, through
+ * `npx chatkit-embed-server threads`: lists a user's threads, or one thread's items, through
  * the ChatKit protocol (`threads.list`, `items.list`), to check that a backend keeps what
  * it was told. Works against any backend that speaks the protocol, not only ours.
  */

@@ -1,5 +1,5 @@
 /**
- * The server behind `npx chatkit-embed serve`, for sites with no backend of their own:
+ * The server behind `npx chatkit-embed-server serve`, for sites with no backend of their own:
  * one Fetch API handler with
  *   POST /chatkit               a ChatKit-protocol backend (when given `respond`), whose
  *                               requests carry tokens from /api/chatkit/token
@@ -10,7 +10,7 @@
  */
 import type { EndpointOptions } from '../http/endpoint.js';
 import { jsonResponse } from '../http/errors.js';
-import { createSessionHandler, type WorkflowOptions } from '../session/hosted-sessions.js';
+import type { WorkflowOptions } from '../session/hosted-sessions.js';
 import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
@@ -43,6 +43,8 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   const routes: Record<string, FetchHandler> = {};
   const listed: string[] = [];
   if (config.apiKey && config.workflow?.id) {
+    // Loaded only when hosted sessions are on: the OpenAI SDK is the heaviest import here.
+    const { createSessionHandler } = await import('../session/hosted-sessions.js');
     routes['/api/chatkit/session'] = createSessionHandler({ ...config, workflow: config.workflow });
     listed.push('POST /api/chatkit/session');
   }

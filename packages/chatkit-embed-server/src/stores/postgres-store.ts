@@ -6,7 +6,8 @@
  * Schema migrations run on open (or from `migrate()`), are idempotent, and take an
  * advisory lock so that instances starting together do not race.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { importPeer } from '../runtime/peer.js';
 import type { RateLimitStore } from '../http/rate-limiter.js';
 import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
@@ -65,7 +66,8 @@ export class PostgresStore implements ChatKitStore {
   static async open(connectionString: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
-    const pool = new pg.Pool({
+    const { default: postgres } = await importPeer('pg', 'A PostgreSQL store', () => import('pg'));
+    const pool = new postgres.Pool({
       connectionString,
       max: options.maxConnections ?? 10,
       ...(schema && { options: `-c search_path=${schema}` }),
@@ -241,14 +243,4 @@ function page<T>(rows: Array<{ id: string; data: T }>, limit: number): Page<T> {
   const hasMore = rows.length > limit;
   const kept = rows.slice(0, limit);
   return { data: kept.map((row) => row.data), has_more: hasMore, after: hasMore ? (kept.at(-1)?.id ?? null) : null };
-}
-
-/**
- * Opens the store a URL names: `memory:`, `postgres://…` / `postgresql://…`, or a SQLite
- * file path (the default, so a newcomer needs no database server).
- */
-export async function openStore(url: string): Promise<ChatKitStore & { rateLimitStore?(): RateLimitStore }> {
-  if (url === 'memory:') return new (await import('./store.js')).MemoryStore();
-  if (/^postgres(ql)?:\/\//.test(url)) return PostgresStore.open(url);
-  return (await import('./sqlite-store.js')).SqliteStore.open(url);
 }

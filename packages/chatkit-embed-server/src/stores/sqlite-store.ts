@@ -1,6 +1,6 @@
 /**
  * A ChatKit store in one SQLite file, which survives restarts. It uses Node's built-in
- * `node:sqlite` (Node 22.13+): no native module to compile, so `npx chatkit-embed serve`
+ * `node:sqlite` (Node 22.13+): no native module to compile, so `npx chatkit-embed-server serve`
  * needs no compiler on the user's machine (better-sqlite3 would, whenever its prebuilt
  * binary cannot be fetched, and npm 11 skips its install script unless allowed).
  */
@@ -54,6 +54,12 @@ async function loadSqlite(): Promise<typeof import('node:sqlite')> {
   }) as typeof process.emitWarning;
   try {
     return await import('node:sqlite');
+  } catch (error) {
+    // Node 20 and early 22 have no node:sqlite; say which version is needed, not a stack trace.
+    if ((error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE') {
+      throw new Error(`A SQLite store needs node:sqlite, built into Node.js 22.13 and newer; this is Node.js ${process.versions.node}.`);
+    }
+    throw error;
   } finally {
     process.emitWarning = emit;
   }

@@ -162,7 +162,7 @@ function workflowError(error: unknown): ChatKitStreamError {
     // (a vector store, a connector) does not exist for this key.
     if (status === 400 || status === 404) {
       return new ChatKitStreamError(
-        `${readable.message} Hosted tools of the workflow (file search vector stores, connectors) may not exist for this server's API key; \`npx chatkit-embed migrate <file>\` lists them.`,
+        `${readable.message} Hosted tools of the workflow (file search vector stores, connectors) may not exist for this server's API key; \`npx chatkit-embed-server migrate <file>\` lists them.`,
         { allowRetry: readable.allowRetry },
       );
     }
