@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DIAGNOSTICS } from '../dist/diagnostics/diagnostics.js';
 
-const START = '<!-- diagnostics:start (generated from src/diagnostics.ts by npm run analyze) -->';
+const START = '<!-- diagnostics:start (generated from src/diagnostics/diagnostics.ts by npm run analyze) -->';
 const END = '<!-- diagnostics:end -->';
 
 const cell = (text) => text.replaceAll('|', '\\|').replace(/\{(\w+)\}/g, '_$1_');
