@@ -44,5 +44,5 @@ describe('npm start', () => {
     const hosted = await fetch(`${base}/api/chatkit/session`, { method: 'POST' });
     expect(hosted.status).toBe(503);
     expect(Number(hosted.headers.get('retry-after'))).toBeGreaterThan(30);
-  }, 30_000);
+  }, 90_000);
 });

@@ -70,5 +70,5 @@ describe('SvelteKit: server render and hydration', () => {
     await page.waitForFunction(() => (document.querySelector('chatkit-embed') as { state?: string } | null)?.state === 'ready', { timeout: 10_000 });
     expect(await page.$$eval('#log li', (items) => items.map((li) => li.textContent))).toContain('chatkit-embed-ready');
     await page.close();
-  }, 30_000);
+  }, 90_000);
 });

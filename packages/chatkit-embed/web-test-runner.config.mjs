@@ -41,5 +41,6 @@ export default {
   // One tab at a time: a background tab gets no media-query change events, which the
   // theme="auto" test needs.
   concurrency: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous: waits are on conditions, and CI machines are often loaded.
+  testFramework: { config: { timeout: 30000 } },
 };

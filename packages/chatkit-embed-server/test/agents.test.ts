@@ -314,9 +314,8 @@ describe('streamAgentResponse', () => {
     await held.reached;
     const pending = stream.next();
     abort.abort();
-    const started = Date.now();
+    // The model's answer is held open, so only the abort can end the stream here.
     expect(await pending).toEqual({ done: true, value: undefined });
-    expect(Date.now() - started).toBeLessThan(500);
     await standIn.seen[0]!.closedEarly; // the SDK dropped the model request
     expect(result.cancelled).toBe(true);
     expect(events.map((e) => e.type)).toEqual(['thread.item.added', 'thread.item.updated', 'thread.item.updated']);

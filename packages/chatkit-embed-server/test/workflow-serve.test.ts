@@ -85,7 +85,7 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     expect(finalMessages(second)).toEqual(['You said hi.']);
     // History reached the model on the second turn, with no edit to the file.
     expect(inputTexts(standIn.seen[1]!.body)).toEqual(['user: Hi', 'assistant: Hello there!', 'user: What did I say?']);
-  }, 20_000);
+  }, 90_000);
 
   it('a classifier and a branch: progress for the structured agent, the branch answer streamed', async () => {
     const chat = await serveWorkflow('multi-agent-condition');
@@ -116,7 +116,7 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
         'user: When do you open?',
       ]);
     }
-  }, 20_000);
+  }, 90_000);
 
   it('a function tool runs in the server process', async () => {
     const chat = await serveWorkflow('function-tool');
@@ -134,7 +134,7 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     const second = await chat.send('threads.add_user_message', { thread_id: threadId, input: userText('Which order was that?') });
     expect(finalMessages(second)).toEqual(['You asked about A-1.']);
     expect(inputTexts(standIn.seen[2]!.body)).toEqual(['user: Status of A-1?', 'assistant: Order A-1 has shipped.', 'user: Which order was that?']);
-  }, 20_000);
+  }, 90_000);
 
   it('a failure upstream (a hosted tool OpenAI refuses) ends the stream with a clear error', async () => {
     const chat = await serveWorkflow('hosted-tool');
@@ -145,14 +145,14 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     expect(error.message).toContain('HTTP 400');
     expect(error.message).toContain('chatkit-embed-server migrate');
     expect(JSON.stringify(events)).not.toContain(API_KEY);
-  }, 20_000);
+  }, 90_000);
 
   it('an export that throws: the error names the cause', async () => {
     const chat = await serveWorkflow('single-agent');
     standIn.answer(response('resp_e', message('me', [''])));
     const events = await chat.send('threads.create', { input: userText('Hi') });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'custom', message: 'The workflow failed: Agent result is undefined' });
-  }, 20_000);
+  }, 90_000);
 });
 
 describe('migrate', () => {

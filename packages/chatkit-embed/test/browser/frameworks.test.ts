@@ -20,9 +20,9 @@ async function openExample(framework: 'react' | 'vue' | 'svelte' | 'angular') {
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const doc = frame.contentDocument!;
-  await waitUntil(() => doc.querySelector('chatkit-embed'), 'the app rendered no chatkit-embed', { timeout: 8000 });
+  await waitUntil(() => doc.querySelector('chatkit-embed'), 'the app rendered no chatkit-embed', { timeout: 20_000 });
   const el = doc.querySelector('chatkit-embed') as ChatKitEmbed;
-  await waitUntil(() => el.state === 'ready', `never ready (${el.state}: ${el.error?.message})`, { timeout: 8000 });
+  await waitUntil(() => el.state === 'ready', `never ready (${el.state}: ${el.error?.message})`, { timeout: 20_000 });
   return { frame, doc, el, inner: () => el.shadowRoot!.querySelector('openai-chatkit') as FakeChatKit };
 }
 

@@ -23,7 +23,7 @@ export function hosted(key: string, scenario = 'ok', query = ''): Promise<ChatKi
   );
 }
 
-export async function waitForState(el: ChatKitEmbed, state: ChatKitEmbedState, timeout = 8000): Promise<void> {
+export async function waitForState(el: ChatKitEmbed, state: ChatKitEmbedState, timeout = 20_000): Promise<void> {
   await waitUntil(() => el.state === state, `state never became ${state} (is ${el.state})`, { timeout });
 }
 

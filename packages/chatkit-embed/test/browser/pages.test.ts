@@ -12,7 +12,7 @@ async function loadPage(query: string): Promise<{ el: ChatKitEmbed; frame: HTMLI
   document.body.append(frame);
   await loaded;
   const el = frame.contentDocument!.querySelector('chatkit-embed') as ChatKitEmbed;
-  await waitUntil(() => el.state === 'ready' || el.state === 'error', 'never settled', { timeout: 8000 });
+  await waitUntil(() => el.state === 'ready' || el.state === 'error', 'never settled', { timeout: 20_000 });
   return { el, frame };
 }
 

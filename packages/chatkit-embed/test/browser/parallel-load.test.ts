@@ -6,17 +6,16 @@ import { mount, uniqueKey, waitForState } from './helpers.js';
 describe('<chatkit-embed> start-up', () => {
   it('fetches the first secret while the script loads, not after it', async () => {
     const key = uniqueKey();
-    // Each takes at least 600 ms; one after the other would take 1.2 s or more.
-    const started = performance.now();
+    // The script is held until the session request has arrived, so an element that
+    // waited for the script before asking would fail to load it. How much time the
+    // overlap saves is measured by `npm run bench` (time to chatkit.ready).
     const el = await mount(
       html`<chatkit-embed
-        script-src="/fake/chatkit.js?delay=600"
-        session-url="/session/slow?ms=600&key=${key}"
+        script-src="/fake/chatkit.js?waitFor=${key}"
+        session-url="/session/ok?key=${key}"
       ></chatkit-embed>`,
     );
     await waitForState(el, 'ready');
-    const elapsed = performance.now() - started;
-    expect(elapsed).to.be.at.least(600);
-    expect(elapsed).to.be.below(1100);
+    expect(el.state).to.equal('ready');
   });
 });

@@ -159,6 +159,15 @@ async function exampleFile(ctx, path) {
   }
 }
 
+/** Whether a session request under `key` arrives within 20 s (checked every 20 ms). */
+async function sessionRequested(key) {
+  for (let waited = 0; waited < 20_000; waited += 20) {
+    if (logs.get(key)?.some((entry) => entry.path.startsWith('/session/'))) return true;
+    await wait(20);
+  }
+  return false;
+}
+
 /** Koa middleware for @web/test-runner. */
 export async function testRoutes(ctx, next) {
   const path = ctx.path;
@@ -175,6 +184,13 @@ export async function testRoutes(ctx, next) {
   if (path === '/fake/chatkit.js') {
     if (ctx.query.key) logRequest(ctx.query.key, path);
     if (ctx.query.delay) await wait(Number(ctx.query.delay));
+    // Holds the script until the page has asked for a session (under `waitFor`'s key):
+    // a page that asked only after the script had loaded never gets it.
+    if (ctx.query.waitFor && !(await sessionRequested(ctx.query.waitFor))) {
+      ctx.status = 503;
+      ctx.body = 'no session request came while the script was loading';
+      return;
+    }
     ctx.set('content-type', 'text/javascript');
     ctx.body = await fakeChatKitScript();
     return;

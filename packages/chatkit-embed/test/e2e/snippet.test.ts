@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   site = await listenOnLoopback(server);
   browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   await browser?.close();
