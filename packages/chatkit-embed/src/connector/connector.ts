@@ -14,10 +14,9 @@ import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import { parseAttributes, type ConfigIssue, type ParsedAttributes } from '../element/attribute-parsers.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { backendIdentity, resolveBackend, type Backend } from './backend.js';
-import type { ChatKitEmbed } from '../element/chatkit-embed.js';
+import type { ConnectorHost, Failure, HostElement } from './host.js';
 import { forwardChatKitEvents } from './chatkit-events.js';
-import { diagnose, isLocalHostname, isPlaceholderDomainKey, type ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
-import type { ChatKitEmbedErrorInit, ChatKitEmbedErrorCode } from '../element/errors.js';
+import { diagnose, isLocalHostname, isPlaceholderDomainKey } from '../diagnostics/diagnostics.js';
 import {
   redact,
   removedOptions,
@@ -27,45 +26,13 @@ import {
   withoutRemovedOptions,
 } from '../diagnostics/failure-diagnosis.js';
 import { buildOptions, sameOptions, snapshot } from './options-builder.js';
-import { CHATKIT_TAG, type ScriptLoadError, type ScriptLoadOptions } from './script-loader.js';
+import { CHATKIT_TAG, type ScriptLoadError } from './script-loader.js';
 import { apiKeyMessage, findApiKey, looksLikeApiKey } from '../secrets/secret-guard.js';
 import { SecretSource, SessionError } from '../secrets/secret-source.js';
 
-/** A failure as plain data; the shell makes a `ChatKitEmbedError` of it. */
-export interface Failure extends ChatKitEmbedErrorInit {
-  code: ChatKitEmbedErrorCode;
-  message: string;
-  /** What the failure means for the site owner, and the fix. */
-  diagnostic?: ChatKitEmbedDiagnostic;
-}
-
-/** What the connector needs from the element's shell. */
-export interface ConnectorHost {
-  /** The element: its configuration properties, attributes and events. */
-  readonly element: ChatKitEmbed;
-  /** The box `openai-chatkit` goes into. */
-  readonly chatBox: HTMLElement;
-  readonly prefersDark: boolean;
-  /** A thread to open when the page names none (the launcher's remembered thread). */
-  readonly fallbackThreadId: string | null;
-  /** Loads a script through the shell's loader (one CSP nonce and Trusted Types policy). */
-  loadScript(options: ScriptLoadOptions): Promise<void>;
-  /** The shell's error object for a failure, to throw to ChatKit. */
-  error(failure: Failure): Error;
-  /** Starts the chat over (a new backend, a fixed configuration). */
-  restart(): void;
-  onScriptLoad(src: string): void;
-  onReady(chatkit: OpenAIChatKit): void;
-  onFailure(failure: Failure, fatal: boolean): void;
-  /** A finding that stops nothing by itself: warnings, and ChatKit's own errors. */
-  onDiagnostic(diagnostic: ChatKitEmbedDiagnostic): void;
-  /** One entry of the debug timeline. `data` is already redacted. */
-  log(source: 'element' | 'chatkit', event: string, data?: unknown): void;
-}
-
 export class Connector {
   readonly #host: ConnectorHost;
-  readonly #el: ChatKitEmbed;
+  readonly #el: HostElement;
   #inner?: OpenAIChatKit;
   #unforward?: () => void;
   #source?: SecretSource;

@@ -2,7 +2,9 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property } from '@lit/reactive-element/decorators/property.js';
 import { state } from '@lit/reactive-element/decorators/state.js';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
-import type { Connector, ConnectorHost, Failure } from '../connector/connector.js';
+import type { Connector } from '../connector/connector.js';
+import type { ConnectorHost, Failure } from '../connector/host.js';
+import type { ChatKitEmbedLogEntry, ChatKitEmbedMode, ChatKitEmbedState } from './types.js';
 import type { ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
 import { FocusTrapController } from '../launcher/focus-trap-controller.js';
 import { LoadingPolicyController, type LoadingPolicy } from './loading-policy-controller.js';
@@ -26,22 +28,7 @@ import { lockScroll } from '../launcher/scroll-lock.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
 
-/** One entry of the element's timeline, for the `log` callback and the `debug` console output. Never holds a secret. */
-export interface ChatKitEmbedLogEntry {
-  /** `Date.now()` when it happened. */
-  time: number;
-  /** The element's own lifecycle, or ChatKit's `chatkit.log` and `chatkit.error` events. */
-  source: 'element' | 'chatkit';
-  /** `script.requested`, `secret.received`, `ready`, `diagnostic`, `chatkit.log`, ... */
-  event: string;
-  data?: unknown;
-}
-
-/** How the chat sits in the page: in the element's own box, or behind a floating button. */
-export type ChatKitEmbedMode = 'inline' | 'launcher';
-
-/** What the element is showing: nothing yet, a loading state, the chat, or an error. */
-export type ChatKitEmbedState = 'idle' | 'loading' | 'ready' | 'error';
+export type { ChatKitEmbedLogEntry, ChatKitEmbedMode, ChatKitEmbedState } from './types.js';
 
 /** The first parameter of one of ChatKit's methods. */
 type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extends (
