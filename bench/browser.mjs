@@ -13,7 +13,9 @@ const RUNS = 5;
 const CYCLES = 500;
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const fake = (await build({ entryPoints: ['packages/chatkit-embed/test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })).outputFiles[0].text;
+const fake = (
+  await build({ entryPoints: ['packages/chatkit-embed/test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })
+).outputFiles[0].text;
 const bundle = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed.js', 'utf8');
 const core = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed-core.js', 'utf8');
 
@@ -23,10 +25,16 @@ const html = (body, head = '') =>
 const pages = {
   // Host page impact: the bundle and one inline chat, against the same page without them.
   '/empty': () => html('<main><h1>A page</h1><p>Some text.</p></main>'),
-  '/inline': () => html('<main><h1>A page</h1><p>Some text.</p><chatkit-embed script-src="/fake.js" session-url="/session"></chatkit-embed></main>', '<script src="/chatkit-embed.js"></script>'),
+  '/inline': () =>
+    html(
+      '<main><h1>A page</h1><p>Some text.</p><chatkit-embed script-src="/fake.js" session-url="/session"></chatkit-embed></main>',
+      '<script src="/chatkit-embed.js"></script>',
+    ),
   // The one-tag install: a launcher that loads nothing until the reader shows intent.
   '/launcher': () =>
-    html('<main><h1>A page</h1><p>Some text.</p></main><script src="/chatkit-embed.js" async data-script-src="/fake.js" data-session-url="/session"></script>'),
+    html(
+      '<main><h1>A page</h1><p>Some text.</p></main><script src="/chatkit-embed.js" async data-script-src="/fake.js" data-session-url="/session"></script>',
+    ),
   // Time to a ready chat from intent (pointing at the button), connector included.
   '/launcher-ready': () =>
     html(
@@ -39,7 +47,10 @@ const pages = {
        </script>`,
     ),
   '/launcher-memory': () =>
-    html('<chatkit-embed mode="launcher" script-src="/fake.js" session-url="/session"></chatkit-embed>', '<script src="/chatkit-embed.js"></script><script src="/fake.js"></script>'),
+    html(
+      '<chatkit-embed mode="launcher" script-src="/fake.js" session-url="/session"></chatkit-embed>',
+      '<script src="/chatkit-embed.js"></script><script src="/fake.js"></script>',
+    ),
   // Time to a ready chat: ours starts the script and the session together.
   '/ours': () =>
     html(
@@ -81,7 +92,9 @@ const server = createServer(async (req, res) => {
   if (url.pathname === '/fake.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(fake);
   if (url.pathname === '/session') {
     req.resume();
-    return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ client_secret: 'ek_bench', expires_at: Math.floor(Date.now() / 1000) + 600 }));
+    return res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ client_secret: 'ek_bench', expires_at: Math.floor(Date.now() / 1000) + 600 }));
   }
   const page = pages[url.pathname];
   if (page) return res.writeHead(200, { 'content-type': 'text/html' }).end(page());
@@ -95,7 +108,10 @@ async function pageImpact(browser, path) {
   await page.evaluateOnNewDocument(() => {
     window.__shift = 0;
     window.__longTasks = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shift += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shift += e.hadRecentInput ? 0 : e.value))).observe({
+      type: 'layout-shift',
+      buffered: true,
+    });
     new PerformanceObserver((list) => (window.__longTasks += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
   });
   const requests = [];

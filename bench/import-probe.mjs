@@ -16,4 +16,11 @@ const started = performance.now();
 await import(process.argv[2]);
 const ms = performance.now() - started;
 globalThis.gc?.();
-console.log(JSON.stringify({ ms, rssMb: process.memoryUsage().rss / 2 ** 20, heapMb: process.memoryUsage().heapUsed / 2 ** 20, packages: [...packages].sort() }));
+console.log(
+  JSON.stringify({
+    ms,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+    heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+    packages: [...packages].sort(),
+  }),
+);

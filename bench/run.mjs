@@ -10,7 +10,8 @@ import { serverBench } from './server.mjs';
 import { sizes } from './size.mjs';
 
 const kb = (n) => (n / 1024).toFixed(2);
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 function chart(title, bars, unit) {
   const width = 640;
@@ -53,9 +54,30 @@ const browserTable = browser.skipped
       table(
         ['Host page', 'script ms', 'all tasks ms', 'long tasks', 'layout shift', 'requests'],
         [
-          ['without the bundle', browser.empty.scriptMs.toFixed(1), browser.empty.taskMs.toFixed(1), browser.empty.longTasks, browser.empty.layoutShift.toFixed(3), browser.empty.requests],
-          ['with one inline chat', browser.inline.scriptMs.toFixed(1), browser.inline.taskMs.toFixed(1), browser.inline.longTasks, browser.inline.layoutShift.toFixed(3), browser.inline.requests],
-          ['with the launcher snippet, before any interaction', browser.launcher.scriptMs.toFixed(1), browser.launcher.taskMs.toFixed(1), browser.launcher.longTasks, browser.launcher.layoutShift.toFixed(3), browser.launcher.requests],
+          [
+            'without the bundle',
+            browser.empty.scriptMs.toFixed(1),
+            browser.empty.taskMs.toFixed(1),
+            browser.empty.longTasks,
+            browser.empty.layoutShift.toFixed(3),
+            browser.empty.requests,
+          ],
+          [
+            'with one inline chat',
+            browser.inline.scriptMs.toFixed(1),
+            browser.inline.taskMs.toFixed(1),
+            browser.inline.longTasks,
+            browser.inline.layoutShift.toFixed(3),
+            browser.inline.requests,
+          ],
+          [
+            'with the launcher snippet, before any interaction',
+            browser.launcher.scriptMs.toFixed(1),
+            browser.launcher.taskMs.toFixed(1),
+            browser.launcher.longTasks,
+            browser.launcher.layoutShift.toFixed(3),
+            browser.launcher.requests,
+          ],
         ],
       ),
       `Requests before any interaction in launcher mode, beyond the page and our bundle: ${
@@ -89,7 +111,13 @@ const serverTable = table(
 );
 const importTable = table(
   ['Server entry', 'what it is', 'packages loaded', 'import ms (median)', 'RSS MB after'],
-  imports.map((r) => [`\`${r.specifier}\``, r.what, r.packages.length ? `${r.packages.length}: ${r.packages.join(', ')}` : '0', r.ms.toFixed(0), r.rssMb.toFixed(0)]),
+  imports.map((r) => [
+    `\`${r.specifier}\``,
+    r.what,
+    r.packages.length ? `${r.packages.length}: ${r.packages.join(', ')}` : '0',
+    r.ms.toFixed(0),
+    r.rssMb.toFixed(0),
+  ]),
 );
 const growthTable = table(
   ['Thread items', 'time to first byte p50 ms', 'p99 ms'],
@@ -138,7 +166,9 @@ writeFileSync(
   'bench/chart.svg',
   chart(
     'Script-tag bundle, gzip',
-    size.filter((r) => !r.missing && !r.name.includes('npm entry')).map((r) => ({ label: r.name, value: r.gzip / 1024, ours: r.name.startsWith('chatkit-embed') })),
+    size
+      .filter((r) => !r.missing && !r.name.includes('npm entry'))
+      .map((r) => ({ label: r.name, value: r.gzip / 1024, ours: r.name.startsWith('chatkit-embed') })),
     'KB',
   ),
 );

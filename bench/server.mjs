@@ -25,7 +25,14 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 3);
 async function listen(handler) {
   const server = createServer(typeof handler === 'function' && handler.length <= 1 ? toNodeHandler(handler) : handler);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(r);
+      }),
+  };
 }
 
 function load(url, connections, body, headers) {
@@ -51,9 +58,15 @@ export async function serverBench() {
     });
   });
   const session = await listen(
-    createSessionHandler({ apiKey: 'sk-bench-key-0000000000000000', baseURL: `${upstream.url}/v1`, workflow: { id: 'wf_bench' }, rateLimit: { perUser: false, perIp: false } }),
+    createSessionHandler({
+      apiKey: 'sk-bench-key-0000000000000000',
+      baseURL: `${upstream.url}/v1`,
+      workflow: { id: 'wf_bench' },
+      rateLimit: { perUser: false, perIp: false },
+    }),
   );
-  for (const c of CONCURRENCY) rows.push({ name: 'session endpoint', connections: c, ...(await load(session.url, c, '{}', { 'content-type': 'application/json' })) });
+  for (const c of CONCURRENCY)
+    rows.push({ name: 'session endpoint', connections: c, ...(await load(session.url, c, '{}', { 'content-type': 'application/json' })) });
   await session.close();
   await upstream.close();
 
@@ -73,7 +86,8 @@ export async function serverBench() {
   for (const [name, open] of stores) {
     const store = await open();
     const chat = await listen(createChatKitServer({ store, authenticate, respond }));
-    for (const c of CONCURRENCY) rows.push({ name: `ChatKit stream (${name})`, connections: c, ...(await load(chat.url, c, body, headers)) });
+    for (const c of CONCURRENCY)
+      rows.push({ name: `ChatKit stream (${name})`, connections: c, ...(await load(chat.url, c, body, headers)) });
     await chat.close();
     await store.close?.();
   }
@@ -86,7 +100,13 @@ export async function serverBench() {
     for (const c of CONCURRENCY) {
       const half = Math.max(1, Math.floor(c / 2));
       const [x, y] = await Promise.all(chats.map((chat) => load(chat.url, half, body, headers)));
-      rows.push({ name: 'ChatKit stream (2 instances, one PostgreSQL)', connections: half * 2, rps: x.rps + y.rps, p99: Math.max(x.p99, y.p99), errors: x.errors + y.errors });
+      rows.push({
+        name: 'ChatKit stream (2 instances, one PostgreSQL)',
+        connections: half * 2,
+        rps: x.rps + y.rps,
+        p99: Math.max(x.p99, y.p99),
+        errors: x.errors + y.errors,
+      });
     }
     await Promise.all(chats.map((chat) => chat.close()));
     await Promise.all([a.close(), b.close()]);
@@ -113,12 +133,16 @@ export async function serverBench() {
       },
     }),
   );
-  const post = (payload) => fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'grow' }, body: JSON.stringify(payload) });
+  const post = (payload) =>
+    fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'grow' }, body: JSON.stringify(payload) });
   const created = await (await post({ type: 'threads.create', params: { input: userText('start') } })).text();
   const threadId = JSON.parse(created.split('\n\n')[0].slice(6)).thread.id;
   const growth = [];
   for (const target of [10, 100, 1000]) {
-    while ((await store.loadThreadItems(threadId, null, 1, 'desc', { user: 'grow' })).data.length && (await countItems(store, threadId)) < target) {
+    while (
+      (await store.loadThreadItems(threadId, null, 1, 'desc', { user: 'grow' })).data.length &&
+      (await countItems(store, threadId)) < target
+    ) {
       await (await post({ type: 'threads.add_user_message', params: { thread_id: threadId, input: userText('more') } })).text();
     }
     const ttfb = [];

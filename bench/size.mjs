@@ -19,7 +19,10 @@ function peerFile(name, file) {
   const dir = join(cache, name.replace('/', '__'));
   if (!existsSync(join(dir, 'package'))) {
     mkdirSync(dir, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', name, '--silent', '--pack-destination', dir], { encoding: 'utf8' }).trim().split('\n').at(-1);
+    const tarball = execFileSync('npm', ['pack', name, '--silent', '--pack-destination', dir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1);
     execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
   }
   const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8'));
@@ -40,7 +43,11 @@ export async function sizes() {
   for (const [name, file] of PEERS) {
     try {
       const { version, bytes } = peerFile(name, file);
-      rows.push(bytes ? { name: `${name}@${version} (${file})`, ...measure(bytes) } : { name: `${name}@${version}`, missing: `${file} not in the package` });
+      rows.push(
+        bytes
+          ? { name: `${name}@${version} (${file})`, ...measure(bytes) }
+          : { name: `${name}@${version}`, missing: `${file} not in the package` },
+      );
     } catch (error) {
       rows.push({ name, missing: `could not fetch: ${String(error.message).split('\n')[0]}` });
     }

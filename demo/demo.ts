@@ -7,7 +7,19 @@ const mode = document.body.dataset.mode as 'hosted' | 'selfHosted';
 document.querySelector<HTMLElement>('.notice')!.hidden = status[mode];
 
 const log = document.querySelector('#log')!;
-const names = ['chatkit-embed-script-load', 'chatkit-embed-ready', 'chatkit-embed-error', 'chatkit-embed-diagnostic', 'chatkit-embed-open', 'chatkit-embed-close', 'chatkit.ready', 'chatkit.error', 'chatkit.thread.change', 'chatkit.response.start', 'chatkit.response.end'];
+const names = [
+  'chatkit-embed-script-load',
+  'chatkit-embed-ready',
+  'chatkit-embed-error',
+  'chatkit-embed-diagnostic',
+  'chatkit-embed-open',
+  'chatkit-embed-close',
+  'chatkit.ready',
+  'chatkit.error',
+  'chatkit.thread.change',
+  'chatkit.response.start',
+  'chatkit.response.end',
+];
 for (const name of names) {
   document.addEventListener(name, (event) => {
     const detail = (event as CustomEvent).detail;

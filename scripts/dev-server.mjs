@@ -57,7 +57,11 @@ const backend = await createStandaloneServer({
 const session = hostedReady
   ? backend.handler
   : async () =>
-      json(503, { error: { code: 'not_configured', message: 'Set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID for `npm start`.' } }, { 'retry-after': '86400' });
+      json(
+        503,
+        { error: { code: 'not_configured', message: 'Set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID for `npm start`.' } },
+        { 'retry-after': '86400' },
+      );
 const chatkit = CHATKIT_BACKEND_URL ? proxyTo(CHATKIT_BACKEND_URL) : backend.handler;
 
 function proxyTo(url) {
@@ -76,7 +80,10 @@ const demoApi = {
   configureServer(server) {
     server.middlewares.use('/api/chatkit/session', toNodeHandler(session));
     server.middlewares.use('/api/chatkit/token', toNodeHandler(backend.handler));
-    server.middlewares.use('/api/demo-status', toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: true })));
+    server.middlewares.use(
+      '/api/demo-status',
+      toNodeHandler(async () => json(200, { hosted: hostedReady, selfHosted: true })),
+    );
     server.middlewares.use('/chatkit-files', toNodeHandler(files.files));
     server.middlewares.use('/chatkit', toNodeHandler(chatkit));
     server.middlewares.use((req, res, next) => {

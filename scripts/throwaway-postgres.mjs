@@ -7,8 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const NO_POSTGRES =
-  "No PostgreSQL: install Debian's postgresql package (apt-get install -y postgresql) or set DATABASE_URL.";
+export const NO_POSTGRES = "No PostgreSQL: install Debian's postgresql package (apt-get install -y postgresql) or set DATABASE_URL.";
 
 function binDir() {
   const root = '/usr/lib/postgresql';
@@ -47,7 +46,16 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {

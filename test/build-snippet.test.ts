@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SCRIPT_URL,
-  buildSnippet,
-  type SnippetInput,
-  type SnippetWarning,
-} from '../demo/snippet/build-snippet.js';
+import { DEFAULT_SCRIPT_URL, buildSnippet, type SnippetInput, type SnippetWarning } from '../demo/snippet/build-snippet.js';
 
 const CDN = DEFAULT_SCRIPT_URL;
 // A made-up key of the real shape; never a real one.
@@ -181,14 +176,20 @@ describe('buildSnippet', () => {
     expect(warnings[0]!.message).toContain('the default one is used');
   });
 
-  it.each(['/api/session', 'api/session', '../session', '//example.com/session', 'https://example.com/s', 'http://localhost:8000/s', 'http://127.0.0.1/s', 'http://app.localhost/s'])(
-    'accepts the URL %s without a word',
-    (sessionUrl) => {
-      const { html, warnings } = buildSnippet({ backend: 'hosted', sessionUrl });
-      expect(warnings).toEqual([]);
-      expect(parseTags(html)[0]!.attributes['data-session-url']).toBe(sessionUrl);
-    },
-  );
+  it.each([
+    '/api/session',
+    'api/session',
+    '../session',
+    '//example.com/session',
+    'https://example.com/s',
+    'http://localhost:8000/s',
+    'http://127.0.0.1/s',
+    'http://app.localhost/s',
+  ])('accepts the URL %s without a word', (sessionUrl) => {
+    const { html, warnings } = buildSnippet({ backend: 'hosted', sessionUrl });
+    expect(warnings).toEqual([]);
+    expect(parseTags(html)[0]!.attributes['data-session-url']).toBe(sessionUrl);
+  });
 
   const checks: Array<[string, SnippetInput, string[]]> = [
     ['hosted without a session URL', { backend: 'hosted' }, ['error:sessionUrl']],
@@ -196,7 +197,11 @@ describe('buildSnippet', () => {
     ['self-hosted without a domain key', { backend: 'self-hosted', apiUrl: '/chatkit' }, ['warning:domainKey']],
     ['self-hosted with nothing', { backend: 'self-hosted' }, ['error:apiUrl', 'warning:domainKey']],
     ['http: on a public host', { backend: 'hosted', sessionUrl: 'http://example.com/s' }, ['warning:sessionUrl']],
-    ['http: token URL on a public host', { backend: 'self-hosted', apiUrl: 'https://example.com/chatkit', domainKey: 'domain_pk_1', sessionUrl: 'http://example.com/t' }, ['warning:sessionUrl']],
+    [
+      'http: token URL on a public host',
+      { backend: 'self-hosted', apiUrl: 'https://example.com/chatkit', domainKey: 'domain_pk_1', sessionUrl: 'http://example.com/t' },
+      ['warning:sessionUrl'],
+    ],
     ['http: script URL', { backend: 'hosted', sessionUrl: '/s', scriptUrl: 'http://cdn.example.com/x.js' }, ['warning:scriptUrl']],
     ['an unknown theme', { backend: 'hosted', sessionUrl: '/s', theme: 'purple' as 'dark' }, ['error:theme']],
     ['a complete self-hosted setup', { backend: 'self-hosted', apiUrl: '/chatkit', domainKey: 'domain_pk_1' }, []],

@@ -35,7 +35,11 @@ describe('chatkit-embed installed from its packed tarball into an empty folder',
 
   beforeAll(async () => {
     const [{ filename }] = JSON.parse(
-      (await run('npm', ['pack', '--workspace', 'chatkit-embed', '--pack-destination', dir, '--ignore-scripts', '--json'], { timeout: 120_000 })).stdout,
+      (
+        await run('npm', ['pack', '--workspace', 'chatkit-embed', '--pack-destination', dir, '--ignore-scripts', '--json'], {
+          timeout: 120_000,
+        })
+      ).stdout,
     );
     const app = join(dir, 'app');
     mkdirSync(app);
@@ -70,7 +74,7 @@ describe('chatkit-embed installed from its packed tarball into an empty folder',
     return readdirSync(path).reduce((sum, entry) => sum + bytesIn(join(path, entry)), 0);
   }
 
-  it('holds at most 10 packages and 10 MB, none of them the server\'s', () => {
+  it("holds at most 10 packages and 10 MB, none of them the server's", () => {
     const app = join(dir, 'app');
     const packages = installed(app);
     expect(packages).toContain('chatkit-embed');

@@ -27,7 +27,9 @@ beforeAll(async () => {
   expect(existsSync(APP), 'run `npm run build:examples` first').toBe(true);
   app = await startServerProcess([APP], { PORT: '0', HOST: '127.0.0.1' }, /Listening on (http:\/\/\S+)/, 'Listening on');
   const appOrigin = new URL(app.base).origin;
-  const fake = (await build({ entryPoints: ['packages/chatkit-embed/test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })).outputFiles[0]!.text;
+  const fake = (
+    await build({ entryPoints: ['packages/chatkit-embed/test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false })
+  ).outputFiles[0]!.text;
   const signer = await createTokenSigner();
   backend = await serve(
     route({
@@ -67,7 +69,9 @@ describe('SvelteKit: server render and hydration', () => {
     await page.waitForSelector('main[data-hydrated="true"]', { timeout: 10_000 });
     await page.click('button');
     await page.waitForFunction(() => document.querySelector('button')?.textContent === 'Clicked 1');
-    await page.waitForFunction(() => (document.querySelector('chatkit-embed') as { state?: string } | null)?.state === 'ready', { timeout: 10_000 });
+    await page.waitForFunction(() => (document.querySelector('chatkit-embed') as { state?: string } | null)?.state === 'ready', {
+      timeout: 10_000,
+    });
     expect(await page.$$eval('#log li', (items) => items.map((li) => li.textContent))).toContain('chatkit-embed-ready');
     await page.close();
   }, 90_000);

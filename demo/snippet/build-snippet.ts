@@ -109,8 +109,7 @@ export function buildSnippet(input: SnippetInput): Snippet {
 export function snippetConfig(input: SnippetInput): SnippetConfig {
   const warnings: SnippetWarning[] = [];
   const attributes: Array<[string, string]> = [];
-  const report = (level: SnippetWarning['level'], field: SnippetField, message: string) =>
-    warnings.push({ level, field, message });
+  const report = (level: SnippetWarning['level'], field: SnippetField, message: string) => warnings.push({ level, field, message });
 
   // In self-hosted mode the session URL hands out bearer tokens for your server.
   const label = (field: SnippetField) =>
@@ -169,7 +168,10 @@ export function snippetConfig(input: SnippetInput): SnippetConfig {
   add('accent-color', safeText('accentColor', input.accentColor)?.trim());
   add('greeting', safeText('greeting', input.greeting));
   add('placeholder', safeText('placeholder', input.placeholder));
-  add('starter-prompts', starterPrompts(input.starterPrompts, (item) => safeText('starterPrompts', item)));
+  add(
+    'starter-prompts',
+    starterPrompts(input.starterPrompts, (item) => safeText('starterPrompts', item)),
+  );
   add('header-title', safeText('headerTitle', input.headerTitle));
   add('label', safeText('label', input.label));
   add('position', oneOf('position', safeText('position', input.position)?.trim(), POSITIONS, report));
@@ -207,6 +209,8 @@ function apiKeyMessage(what: string, leftOut = 'it is left out'): string {
 }
 
 function checkUrl(url: string): { level: SnippetWarning['level']; message: string } | undefined {
+  // The URL parser drops leading C0 controls and spaces, so this does too.
+  // eslint-disable-next-line no-control-regex
   const scheme = SCHEME.exec(url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''))?.[1]?.toLowerCase();
   // No scheme: root-relative, relative or protocol-relative, all resolved against the page.
   if (scheme === undefined) return undefined;
@@ -228,7 +232,6 @@ function checkUrl(url: string): { level: SnippetWarning['level']; message: strin
   return undefined;
 }
 
-
 function oneOf(
   field: SnippetField,
   value: string | undefined,
@@ -244,10 +247,7 @@ function oneOf(
  * `First|Second` while no prompt holds a `|`, else a JSON array: the element reads either
  * form, and takes text that starts with `[` as JSON.
  */
-function starterPrompts(
-  prompts: readonly string[] | undefined,
-  safe: (prompt: string) => string | undefined,
-): string | undefined {
+function starterPrompts(prompts: readonly string[] | undefined, safe: (prompt: string) => string | undefined): string | undefined {
   const kept = (prompts ?? []).map((prompt) => safe(prompt.trim())).filter((prompt) => prompt !== undefined);
   if (kept.length === 0) return undefined;
   const plain = kept.every((prompt) => !prompt.includes('|')) && !kept[0]!.startsWith('[');

@@ -9,9 +9,7 @@ function publicApiOnly() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (decl.members) {
-            decl.members = decl.members.filter(
-              (m) => m.privacy !== 'private' && !m.name.startsWith('#') && !m.name.startsWith('_'),
-            );
+            decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#') && !m.name.startsWith('_'));
           }
           if (decl.events) decl.events = decl.events.filter((e) => e.name && e.description);
         }

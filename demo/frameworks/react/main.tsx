@@ -27,7 +27,11 @@ function App() {
         onchatkit-embed-ready={() => note('chatkit-embed-ready')}
         {...{ 'onchatkit.ready': () => note('chatkit.ready') }}
       />
-      <ul id="log">{log.map((line, i) => <li key={i}>{line}</li>)}</ul>
+      <ul id="log">
+        {log.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
     </main>
   );
 }

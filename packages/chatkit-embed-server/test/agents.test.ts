@@ -34,7 +34,17 @@ import {
 } from '../src/index.js';
 import { client, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
-import { API_KEY, gate, message, reasoning, image, functionCall, response, startResponsesStandIn, type ResponsesStandIn } from './responses-stand-in.js';
+import {
+  API_KEY,
+  gate,
+  message,
+  reasoning,
+  image,
+  functionCall,
+  response,
+  startResponsesStandIn,
+  type ResponsesStandIn,
+} from './responses-stand-in.js';
 
 // ---------- fixtures ----------
 
@@ -69,7 +79,13 @@ async function collect(events: AsyncIterable<ThreadStreamEvent>): Promise<Thread
 
 const itemIdOf = (event: ThreadStreamEvent | undefined) => (event as { item: { id: string } }).item.id;
 const update = (item_id: string, u: Record<string, unknown>) => ({ type: 'thread.item.updated', item_id, update: u });
-const messageItem = (id: string, content: unknown[]) => ({ type: 'assistant_message', id, thread_id: 'thr_test', created_at: ISO, content });
+const messageItem = (id: string, content: unknown[]) => ({
+  type: 'assistant_message',
+  id,
+  thread_id: 'thr_test',
+  created_at: ISO,
+  content,
+});
 
 // ---------- streamAgentResponse ----------
 
@@ -84,7 +100,11 @@ describe('streamAgentResponse', () => {
     const done = { type: 'output_text', text: 'Hello world', annotations: [] };
     expect(events).toEqual([
       { type: 'thread.item.added', item: messageItem(id, []) },
-      update(id, { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } }),
+      update(id, {
+        type: 'assistant_message.content_part.added',
+        content_index: 0,
+        content: { type: 'output_text', text: '', annotations: [] },
+      }),
       update(id, { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Hello' }),
       update(id, { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: ' world' }),
       update(id, { type: 'assistant_message.content_part.done', content_index: 0, content: done }),
@@ -121,14 +141,32 @@ describe('streamAgentResponse', () => {
   });
 
   it('shows reasoning summaries as a reasoning workflow of thoughts, closed with its duration when the answer starts', async () => {
-    standIn.answer(response('resp_1', reasoning('rs_1', [['Think', 'ing 1'], ['Think', 'ing 2']]), message('msg_1', ['Done.'])));
+    standIn.answer(
+      response(
+        'resp_1',
+        reasoning('rs_1', [
+          ['Think', 'ing 1'],
+          ['Think', 'ing 2'],
+        ]),
+        message('msg_1', ['Done.']),
+      ),
+    );
     const result = await run(assistant(), 'Think', { stream: true });
     const events = await collect(streamAgentResponse(thread, result));
     const wf = itemIdOf(events[0]);
     expect(wf).toMatch(/^wf_[0-9a-f]{16}$/);
     const thought = (content: string) => ({ type: 'thought', content, status_indicator: 'none' });
     expect(events.slice(0, 6)).toEqual([
-      { type: 'thread.item.added', item: { type: 'workflow', id: wf, thread_id: 'thr_test', created_at: ISO, workflow: { type: 'reasoning', tasks: [], expanded: false } } },
+      {
+        type: 'thread.item.added',
+        item: {
+          type: 'workflow',
+          id: wf,
+          thread_id: 'thr_test',
+          created_at: ISO,
+          workflow: { type: 'reasoning', tasks: [], expanded: false },
+        },
+      },
       update(wf, { type: 'workflow.task.added', task_index: 0, task: thought('Think') }),
       update(wf, { type: 'workflow.task.updated', task_index: 0, task: thought('Thinking 1') }),
       update(wf, { type: 'workflow.task.updated', task_index: 0, task: thought('Thinking 1') }),
@@ -191,14 +229,35 @@ describe('streamAgentResponse', () => {
     const task = { type: 'custom', title: 'Looked up order', content: '#42' };
     expect(events.slice(0, 3)).toEqual([
       { type: 'progress_update', text: 'Looking up the order…', icon: 'search' },
-      { type: 'thread.item.added', item: { type: 'workflow', id: wf, thread_id: 'thr_test', created_at: ISO, workflow: { type: 'custom', tasks: [task], expanded: false } } },
+      {
+        type: 'thread.item.added',
+        item: {
+          type: 'workflow',
+          id: wf,
+          thread_id: 'thr_test',
+          created_at: ISO,
+          workflow: { type: 'custom', tasks: [task], expanded: false },
+        },
+      },
       // The answer closes the workflow.
       {
         type: 'thread.item.done',
-        item: { type: 'workflow', id: wf, thread_id: 'thr_test', created_at: ISO, workflow: { type: 'custom', tasks: [task], expanded: false, summary: { duration: 0 } } },
+        item: {
+          type: 'workflow',
+          id: wf,
+          thread_id: 'thr_test',
+          created_at: ISO,
+          workflow: { type: 'custom', tasks: [task], expanded: false, summary: { duration: 0 } },
+        },
       },
     ]);
-    expect(events.slice(3).map((e) => e.type)).toEqual(['thread.item.added', 'thread.item.updated', 'thread.item.updated', 'thread.item.updated', 'thread.item.done']);
+    expect(events.slice(3).map((e) => e.type)).toEqual([
+      'thread.item.added',
+      'thread.item.updated',
+      'thread.item.updated',
+      'thread.item.updated',
+      'thread.item.done',
+    ]);
     expect(standIn.seen[1]!.body.input).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'function_call', call_id: 'call_1', name: 'lookup_order' }),
@@ -247,7 +306,12 @@ describe('streamAgentResponse', () => {
   it('an output guardrail tripwire removes every item the run produced, then rethrows', async () => {
     standIn.answer(response('resp_1', reasoning('rs_1', [['Hmm']]), message('msg_1', ['Something ', 'forbidden'])));
     const agent = assistant('Help.', {
-      outputGuardrails: [{ name: 'no-forbidden', execute: async ({ agentOutput }) => ({ tripwireTriggered: String(agentOutput).includes('forbidden'), outputInfo: {} }) }],
+      outputGuardrails: [
+        {
+          name: 'no-forbidden',
+          execute: async ({ agentOutput }) => ({ tripwireTriggered: String(agentOutput).includes('forbidden'), outputInfo: {} }),
+        },
+      ],
     });
     const result = await run(agent, 'Say it', { stream: true });
     const events: ThreadStreamEvent[] = [];
@@ -347,7 +411,11 @@ describe('streamAgentResponse', () => {
     const content = { type: 'output_text', text: 'Plain text', annotations: [] };
     expect(events).toEqual([
       { type: 'thread.item.added', item: messageItem(id, []) },
-      update(id, { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } }),
+      update(id, {
+        type: 'assistant_message.content_part.added',
+        content_index: 0,
+        content: { type: 'output_text', text: '', annotations: [] },
+      }),
       update(id, { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'Plain ' }),
       update(id, { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: 'text' }),
       update(id, { type: 'assistant_message.content_part.done', content_index: 0, content }),
@@ -377,10 +445,30 @@ describe('threadItemsToAgentInput', () => {
       inference_options: {},
     },
     { ...base, type: 'assistant_message', id: 'msg_a1', content: [{ type: 'output_text', text: 'They match.', annotations: [] }] },
-    { ...base, type: 'workflow', id: 'wf_1', workflow: { type: 'custom', tasks: [{ type: 'custom', title: 'Searched', content: 'docs' }, { type: 'thought', content: 'hidden thought' }] } },
+    {
+      ...base,
+      type: 'workflow',
+      id: 'wf_1',
+      workflow: {
+        type: 'custom',
+        tasks: [
+          { type: 'custom', title: 'Searched', content: 'docs' },
+          { type: 'thought', content: 'hidden thought' },
+        ],
+      },
+    },
     { ...base, type: 'task', id: 'tsk_1', task: { type: 'custom', title: 'Indexed' } },
     { ...base, type: 'widget', id: 'msg_w1', widget: { type: 'Card', children: [{ type: 'Text', value: 'Hi', id: null }] } },
-    { ...base, type: 'client_tool_call', id: 'tc_1', status: 'completed', call_id: 'call_1', name: 'get_selection', arguments: { project: 'p1' }, output: { nodes: 2 } },
+    {
+      ...base,
+      type: 'client_tool_call',
+      id: 'tc_1',
+      status: 'completed',
+      call_id: 'call_1',
+      name: 'get_selection',
+      arguments: { project: 'p1' },
+      output: { nodes: 2 },
+    },
     { ...base, type: 'client_tool_call', id: 'tc_2', status: 'pending', call_id: 'call_2', name: 'get_selection', arguments: {} },
     { ...base, type: 'generated_image', id: 'msg_i1', image: { id: 'ig_1', url: 'https://img.example/1.png' } },
     { ...base, type: 'hidden_context_item', id: 'hc_1', content: 'The user is on the pricing page.' },
@@ -396,7 +484,15 @@ describe('threadItemsToAgentInput', () => {
       ],
     },
     { ...base, type: 'end_of_turn', id: 'eot_1' },
-    { ...base, type: 'user_message', id: 'msg_u2', content: [{ type: 'input_text', text: 'And now?' }], attachments: [], quoted_text: 'this part', inference_options: {} },
+    {
+      ...base,
+      type: 'user_message',
+      id: 'msg_u2',
+      content: [{ type: 'input_text', text: 'And now?' }],
+      attachments: [],
+      quoted_text: 'this part',
+      inference_options: {},
+    },
   ];
   const user = (text: string) => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
   const expected = [
@@ -415,7 +511,9 @@ describe('threadItemsToAgentInput', () => {
     { type: 'message', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'They match.' }] },
     user('A message was displayed to the user that the following task was performed:\n<Task>\nSearched: docs\n</Task>'),
     user('A message was displayed to the user that the following task was performed:\n<Task>\nIndexed\n</Task>'),
-    user('The following graphical UI widget (id: msg_w1) was displayed to the user:{"type":"Card","children":[{"type":"Text","value":"Hi"}]}'),
+    user(
+      'The following graphical UI widget (id: msg_w1) was displayed to the user:{"type":"Card","children":[{"type":"Text","value":"Hi"}]}',
+    ),
     { type: 'function_call', callId: 'call_1', name: 'get_selection', arguments: '{"project":"p1"}', status: 'completed' },
     { type: 'function_call_result', callId: 'call_1', name: 'get_selection', status: 'completed', output: '{"nodes":2}' },
     {
@@ -428,7 +526,9 @@ describe('threadItemsToAgentInput', () => {
     },
     user('Hidden context for the agent (not shown to the user):\n<HiddenContext>\nThe user is on the pricing page.\n</HiddenContext>'),
     user('Hidden context for the agent (not shown to the user):\n<HiddenContext>\nThe user cancelled the stream.\n</HiddenContext>'),
-    user('A structured input request was displayed to the user with the following status: answered\n<StructuredInput>\n- Size?: S\n- Note?: skipped\n</StructuredInput>'),
+    user(
+      'A structured input request was displayed to the user with the following status: answered\n<StructuredInput>\n- Size?: S\n- Note?: skipped\n</StructuredInput>',
+    ),
     user('And now?'),
     // Quoted text only for the latest message.
     user('The user is referring to this in particular: \nthis part'),
@@ -448,8 +548,14 @@ describe('threadItemsToAgentInput', () => {
     expect(sent[2]).toMatchObject({ role: 'assistant', content: [{ type: 'output_text', text: 'They match.' }] });
     expect(sent[6]).toMatchObject({ type: 'function_call', call_id: 'call_1', name: 'get_selection', arguments: '{"project":"p1"}' });
     expect(sent[7]).toMatchObject({ type: 'function_call_output', call_id: 'call_1', output: '{"nodes":2}' });
-    expect(sent[8]).toMatchObject({ role: 'user', content: [{ type: 'input_text' }, { type: 'input_image', image_url: 'https://img.example/1.png', detail: 'auto' }] });
-    expect(sent.at(-1)).toMatchObject({ role: 'user', content: [{ type: 'input_text', text: 'The user is referring to this in particular: \nthis part' }] });
+    expect(sent[8]).toMatchObject({
+      role: 'user',
+      content: [{ type: 'input_text' }, { type: 'input_image', image_url: 'https://img.example/1.png', detail: 'auto' }],
+    });
+    expect(sent.at(-1)).toMatchObject({
+      role: 'user',
+      content: [{ type: 'input_text', text: 'The user is referring to this in particular: \nthis part' }],
+    });
   });
 
   it('needs converter hooks for attachments and non-string hidden context; loadAgentInput pages the whole thread', async () => {
@@ -462,20 +568,37 @@ describe('threadItemsToAgentInput', () => {
       inference_options: {},
     };
     await expect(threadItemsToAgentInput(withFile)).rejects.toThrow(/attachmentToContent/);
-    await expect(threadItemsToAgentInput({ ...base, type: 'hidden_context_item', id: 'hc', content: { page: 1 } })).rejects.toThrow(/hiddenContextToInput/);
-    const converted = await threadItemsToAgentInput(withFile, { attachmentToContent: (a) => ({ type: 'input_file', file: { id: a.id }, filename: a.name }) });
+    await expect(threadItemsToAgentInput({ ...base, type: 'hidden_context_item', id: 'hc', content: { page: 1 } })).rejects.toThrow(
+      /hiddenContextToInput/,
+    );
+    const converted = await threadItemsToAgentInput(withFile, {
+      attachmentToContent: (a) => ({ type: 'input_file', file: { id: a.id }, filename: a.name }),
+    });
     expect(converted).toEqual([
-      { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Read this' }, { type: 'input_file', file: { id: 'atc_1' }, filename: 'a.pdf' }] },
+      {
+        type: 'message',
+        role: 'user',
+        content: [
+          { type: 'input_text', text: 'Read this' },
+          { type: 'input_file', file: { id: 'atc_1' }, filename: 'a.pdf' },
+        ],
+      },
     ]);
 
     const store = new MemoryStore();
     const context = { user: 'alice' };
     await store.saveThread(thread, context);
     for (let i = 0; i < 230; i++) {
-      await store.addThreadItem(thread.id, { ...base, type: 'assistant_message', id: `msg_${i}`, content: [{ type: 'output_text', text: `m${i}`, annotations: [] }] }, context);
+      await store.addThreadItem(
+        thread.id,
+        { ...base, type: 'assistant_message', id: `msg_${i}`, content: [{ type: 'output_text', text: `m${i}`, annotations: [] }] },
+        context,
+      );
     }
     const input = await loadAgentInput(store, thread, context);
-    expect(input.map((item) => ((item as { content: Array<{ text: string }> }).content[0]!.text))).toEqual(Array.from({ length: 230 }, (_, i) => `m${i}`));
+    expect(input.map((item) => (item as { content: Array<{ text: string }> }).content[0]!.text)).toEqual(
+      Array.from({ length: 230 }, (_, i) => `m${i}`),
+    );
   });
 });
 
@@ -493,7 +616,11 @@ describe('agentResponder through createChatKitServer', () => {
     return { ...client(server.url), store };
   }
   const textOf = (events: ThreadStreamEvent[]) =>
-    events.flatMap((e) => (e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : [])).join('');
+    events
+      .flatMap((e) =>
+        e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : [],
+      )
+      .join('');
 
   it('answers over HTTP with the thread history as input, and saves what it streamed', async () => {
     const chat = await start(agentResponder({ agent: assistant() }));
@@ -537,14 +664,26 @@ describe('agentResponder through createChatKitServer', () => {
     );
     const first = await chat.stream('threads.create', { input: userText('What is selected?') });
     const threadId = (first.events[0] as { thread: { id: string } }).thread.id;
-    expect(first.events.slice(3).map((e) => e.type)).toEqual(['thread.item.added', 'thread.item.updated', 'thread.item.updated', 'thread.item.done']);
+    expect(first.events.slice(3).map((e) => e.type)).toEqual([
+      'thread.item.added',
+      'thread.item.updated',
+      'thread.item.updated',
+      'thread.item.done',
+    ]);
     const workflowId = itemIdOf(first.events[3]);
-    expect(first.events.at(-1)).toMatchObject({ type: 'thread.item.done', item: { type: 'client_tool_call', status: 'pending', call_id: 'call_1', name: 'get_selection' } });
+    expect(first.events.at(-1)).toMatchObject({
+      type: 'thread.item.done',
+      item: { type: 'client_tool_call', status: 'pending', call_id: 'call_1', name: 'get_selection' },
+    });
 
     const second = await chat.stream('threads.add_client_tool_output', { thread_id: threadId, result: { nodes: 2 } });
     expect(second.events[1]).toMatchObject({
       type: 'thread.item.replaced',
-      item: { id: workflowId, type: 'workflow', workflow: { type: 'reasoning', tasks: [{ content: 'Need the selection' }], summary: { duration: expect.any(Number) } } },
+      item: {
+        id: workflowId,
+        type: 'workflow',
+        workflow: { type: 'reasoning', tasks: [{ content: 'Need the selection' }], summary: { duration: expect.any(Number) } },
+      },
     });
     expect(textOf(second.events)).toBe('You selected 2 nodes.');
     expect(standIn.seen[1]!.body.input).toEqual([
@@ -562,17 +701,33 @@ describe('agentResponder through createChatKitServer', () => {
     const chat = await start(
       agentResponder({
         agent: assistant('Help.', {
-          inputGuardrails: [{ name: 'block', runInParallel: false, execute: async ({ input }) => ({ tripwireTriggered: JSON.stringify(input).includes('bad'), outputInfo: {} }) }],
+          inputGuardrails: [
+            {
+              name: 'block',
+              runInParallel: false,
+              execute: async ({ input }) => ({ tripwireTriggered: JSON.stringify(input).includes('bad'), outputInfo: {} }),
+            },
+          ],
         }),
       }),
     );
     standIn.answer({ status: 401 });
     const denied = await chat.stream('threads.create', { input: userText('Hi') });
-    expect(denied.events.at(-1)).toEqual({ type: 'error', code: 'custom', message: 'The assistant is not allowed to use the model (HTTP 401).', allow_retry: false });
+    expect(denied.events.at(-1)).toEqual({
+      type: 'error',
+      code: 'custom',
+      message: 'The assistant is not allowed to use the model (HTTP 401).',
+      allow_retry: false,
+    });
     expect(denied.raw).not.toContain(API_KEY);
 
     const blocked = await chat.stream('threads.create', { input: userText('something bad') });
-    expect(blocked.events.at(-1)).toEqual({ type: 'error', code: 'custom', message: 'This message was blocked by a safety check.', allow_retry: false });
+    expect(blocked.events.at(-1)).toEqual({
+      type: 'error',
+      code: 'custom',
+      message: 'This message was blocked by a safety check.',
+      allow_retry: false,
+    });
     expect(standIn.seen).toHaveLength(1); // the blocking guardrail stopped the run before the model
   });
 });

@@ -12,8 +12,19 @@ export interface AttachmentServer extends Client {
 /** `/chatkit` (protocol), `/upload` (direct uploads) and `/files/…` (two-phase uploads, downloads). */
 export async function startAttachmentServer(options: { maxBytes?: number; allowedTypes?: string[] } = {}): Promise<AttachmentServer> {
   const store = new MemoryStore();
-  const files = createAttachments({ store, storage: new MemoryFileStorage(), authenticate: headerAuthenticate, filesUrl: '/files', ...options });
-  const chatkit = createChatKitServer({ store, authenticate: headerAuthenticate, respond: offlineResponder({ delayMs: 0 }), attachments: files.handler });
+  const files = createAttachments({
+    store,
+    storage: new MemoryFileStorage(),
+    authenticate: headerAuthenticate,
+    filesUrl: '/files',
+    ...options,
+  });
+  const chatkit = createChatKitServer({
+    store,
+    authenticate: headerAuthenticate,
+    respond: offlineResponder({ delayMs: 0 }),
+    attachments: files.handler,
+  });
   const server = await serve(async (request) => {
     const path = new URL(request.url).pathname;
     if (path === '/chatkit') return chatkit(request);

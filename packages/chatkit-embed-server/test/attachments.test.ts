@@ -28,7 +28,9 @@ describe('two-phase uploads', () => {
     const uploaded = await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form('cat.png', 'image/png', 'PNG!!') });
     expect(uploaded.status).toBe(200);
     expect(await uploaded.json()).not.toHaveProperty('upload_descriptor');
-    expect((await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form('cat.png', 'image/png', 'again') })).status).toBe(409);
+    expect((await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form('cat.png', 'image/png', 'again') })).status).toBe(
+      409,
+    );
 
     const preview = await fetch(attachment.preview_url);
     expect(preview.headers.get('content-type')).toBe('image/png');
@@ -69,9 +71,13 @@ describe('two-phase uploads', () => {
 });
 
 describe('direct uploads', () => {
-  it('POST multipart with the user\'s credentials returns the saved attachment', async () => {
+  it("POST multipart with the user's credentials returns the saved attachment", async () => {
     const chat = await start();
-    const response = await fetch(`${chat.base}/upload`, { method: 'POST', headers: { 'x-user': 'alice' }, body: form('notes.txt', 'text/plain', 'hello') });
+    const response = await fetch(`${chat.base}/upload`, {
+      method: 'POST',
+      headers: { 'x-user': 'alice' },
+      body: form('notes.txt', 'text/plain', 'hello'),
+    });
     expect(response.status).toBe(200);
     const attachment = await response.json();
     expect(attachment).toMatchObject({ type: 'file', name: 'notes.txt', mime_type: 'text/plain' });

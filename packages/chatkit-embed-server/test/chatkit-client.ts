@@ -3,7 +3,11 @@ import type { ThreadStreamEvent } from '../src/index.js';
 
 export interface Client {
   call(type: string, params: unknown, user?: string): Promise<{ status: number; body: any }>;
-  stream(type: string, params: unknown, user?: string): Promise<{ status: number; events: ThreadStreamEvent[]; raw: string; contentType: string | null }>;
+  stream(
+    type: string,
+    params: unknown,
+    user?: string,
+  ): Promise<{ status: number; events: ThreadStreamEvent[]; raw: string; contentType: string | null }>;
 }
 
 export function client(url: string, defaultUser = 'alice'): Client {

@@ -35,7 +35,9 @@ async function start(options: Partial<ChatKitServerOptions> = {}, store: ChatKit
 
 const text = (events: ThreadStreamEvent[]) =>
   events
-    .flatMap((e) => (e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : []))
+    .flatMap((e) =>
+      e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : [],
+    )
     .join('');
 
 describe('streaming requests', () => {
@@ -62,7 +64,10 @@ describe('streaming requests', () => {
     expect(created.thread.id).toMatch(/^thr_/);
     expect(created.thread.status).toEqual({ type: 'active' });
     expect(typeof created.thread.created_at).toBe('string');
-    expect(events[1]).toMatchObject({ type: 'thread.item.done', item: { type: 'user_message', content: [{ type: 'input_text', text: 'Hello there' }] } });
+    expect(events[1]).toMatchObject({
+      type: 'thread.item.done',
+      item: { type: 'user_message', content: [{ type: 'input_text', text: 'Hello there' }] },
+    });
     expect(events[2]).toEqual({ type: 'stream_options', stream_options: { allow_cancel: true } });
     expect(text(events)).toBe(offlineReply('Hello there'));
     expect(events[4]).toMatchObject({ type: 'thread.updated', thread: { title: 'Hello there' } });
@@ -77,7 +82,12 @@ describe('streaming requests', () => {
     const second = await chat.stream('threads.add_user_message', { thread_id: threadId, input: userText('two') });
     expect(text(second.events)).toBe(offlineReply('two'));
     const { body } = await chat.call('items.list', { thread_id: threadId, order: 'asc' });
-    expect(body.data.map((i: { type: string }) => i.type)).toEqual(['user_message', 'assistant_message', 'user_message', 'assistant_message']);
+    expect(body.data.map((i: { type: string }) => i.type)).toEqual([
+      'user_message',
+      'assistant_message',
+      'user_message',
+      'assistant_message',
+    ]);
     expect(body.data[3].content[0].text).toBe(offlineReply('two'));
   });
 
@@ -95,7 +105,19 @@ describe('streaming requests', () => {
   it('threads.add_client_tool_output completes the pending call and responds again', async () => {
     const respond = async function* ({ thread, input }: RespondArgs<{ user: string }>): AsyncGenerator<ThreadStreamEvent> {
       if (input) {
-        yield { type: 'thread.item.done', item: { type: 'client_tool_call', id: 'tc_1', thread_id: thread.id, created_at: new Date().toISOString(), status: 'pending', call_id: 'call_1', name: 'get_location', arguments: {} } };
+        yield {
+          type: 'thread.item.done',
+          item: {
+            type: 'client_tool_call',
+            id: 'tc_1',
+            thread_id: thread.id,
+            created_at: new Date().toISOString(),
+            status: 'pending',
+            call_id: 'call_1',
+            name: 'get_location',
+            arguments: {},
+          },
+        };
         return;
       }
       yield* streamAssistantMessage(thread, ['tool said ok']);
@@ -119,7 +141,11 @@ describe('streaming requests', () => {
         yield {
           type: 'thread.item.done',
           item: {
-            type: 'structured_input', id: 'si_1', thread_id: thread.id, created_at: new Date().toISOString(), status: 'pending',
+            type: 'structured_input',
+            id: 'si_1',
+            thread_id: thread.id,
+            created_at: new Date().toISOString(),
+            status: 'pending',
             inputs: [
               { type: 'multiple_choice', id: 'size', question: 'Size?', options: [{ value: 'S' }, { value: 'M' }] },
               { type: 'freeform', id: 'note', question: 'Anything else?' },
@@ -165,7 +191,11 @@ describe('streaming requests', () => {
     const created = await chat.stream('threads.create', { input: userText('show') });
     const id = (created.events[0] as { thread: { id: string } }).thread.id;
     const widget = created.events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget') as { item: { id: string } };
-    const acted = await chat.stream('threads.custom_action', { thread_id: id, item_id: widget.item.id, action: { type: 'buy', payload: { sku: 1 } } });
+    const acted = await chat.stream('threads.custom_action', {
+      thread_id: id,
+      item_id: widget.item.id,
+      action: { type: 'buy', payload: { sku: 1 } },
+    });
     expect(text(acted.events)).toBe('buy from widget');
   });
 
@@ -240,12 +270,25 @@ describe('non-streaming requests', () => {
     const deleted: string[] = [];
     const chat = await start({
       attachments: {
-        create: async ({ name, mime_type }) => ({ type: 'file', id: `atc_${name}`, name, mime_type, upload_descriptor: { url: 'https://upload.example/x', method: 'PUT' }, metadata: { bucket: 'secret-bucket' } }),
+        create: async ({ name, mime_type }) => ({
+          type: 'file',
+          id: `atc_${name}`,
+          name,
+          mime_type,
+          upload_descriptor: { url: 'https://upload.example/x', method: 'PUT' },
+          metadata: { bucket: 'secret-bucket' },
+        }),
         delete: async (id) => void deleted.push(id),
       },
     });
     const created = await chat.call('attachments.create', { name: 'a.txt', size: 10, mime_type: 'text/plain' });
-    expect(created.body).toEqual({ type: 'file', id: 'atc_a.txt', name: 'a.txt', mime_type: 'text/plain', upload_descriptor: { url: 'https://upload.example/x', method: 'PUT' } });
+    expect(created.body).toEqual({
+      type: 'file',
+      id: 'atc_a.txt',
+      name: 'a.txt',
+      mime_type: 'text/plain',
+      upload_descriptor: { url: 'https://upload.example/x', method: 'PUT' },
+    });
     const { events } = await chat.stream('threads.create', { input: { ...userText('see file'), attachments: ['atc_a.txt'] } });
     expect(events[1]).toMatchObject({ item: { attachments: [{ id: 'atc_a.txt', thread_id: expect.stringMatching(/^thr_/) }] } });
     expect(JSON.stringify(events)).not.toContain('secret-bucket');
@@ -259,13 +302,21 @@ describe('non-streaming requests', () => {
     expect(refused.status).toBe(501);
     expect(refused.body.error.message).toMatch(/Dictation.*transcribe/);
     const chat = await start({ transcribe: async ({ data, mimeType }) => ({ text: `${new TextDecoder().decode(data)} (${mimeType})` }) });
-    expect((await chat.call('input.transcribe', { audio_base64: btoa('abc'), mime_type: 'audio/webm' })).body).toEqual({ text: 'abc (audio/webm)' });
+    expect((await chat.call('input.transcribe', { audio_base64: btoa('abc'), mime_type: 'audio/webm' })).body).toEqual({
+      text: 'abc (audio/webm)',
+    });
   });
 
   it('threads.sync_custom_action answers with the updated item', async () => {
     const chat = await start({
       syncAction: async ({ action, thread }) => ({
-        updated_item: { type: 'widget', id: 'w1', thread_id: thread.id, created_at: '2026-01-01T00:00:00.000Z', widget: { type: 'Card', children: [], note: action.type } },
+        updated_item: {
+          type: 'widget',
+          id: 'w1',
+          thread_id: thread.id,
+          created_at: '2026-01-01T00:00:00.000Z',
+          widget: { type: 'Card', children: [], note: action.type },
+        },
       }),
     });
     const { events } = await chat.stream('threads.create', { input: userText('x') });
@@ -283,7 +334,11 @@ describe('protocol errors and isolation', () => {
     ['not an object', [1, 2]],
   ])('%s gets a 400 with a protocol error', async (_, body) => {
     const chat = await start();
-    const response = await fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'a' }, body: JSON.stringify(body) });
+    const response = await fetch(chat.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': 'a' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(['invalid_request', 'invalid_json']).toContain(error.code);
@@ -292,7 +347,11 @@ describe('protocol errors and isolation', () => {
 
   it('without an authenticated user: 401', async () => {
     const chat = await start();
-    const response = await fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"threads.list","params":{}}' });
+    const response = await fetch(chat.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"threads.list","params":{}}',
+    });
     expect(response.status).toBe(401);
   });
 
@@ -378,24 +437,34 @@ describe('reliability', () => {
   });
 });
 
-
 describe('the offline responder', () => {
   it('shows a widget whose action the offline action handler answers', async () => {
     const { offlineAction } = await import('../src/protocol/offline-responder.js');
     const chat = await start({ action: offlineAction() });
     const { events } = await chat.stream('threads.create', { input: userText('show me a widget') });
-    const widget = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget') as { item: { id: string; thread_id: string } };
+    const widget = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'widget') as {
+      item: { id: string; thread_id: string };
+    };
     expect(widget).toBeTruthy();
-    const acted = await chat.stream('threads.custom_action', { thread_id: widget.item.thread_id, item_id: widget.item.id, action: { type: 'demo.thanks' } });
+    const acted = await chat.stream('threads.custom_action', {
+      thread_id: widget.item.thread_id,
+      item_id: widget.item.id,
+      action: { type: 'demo.thanks' },
+    });
     expect(text(acted.events)).toBe('The server received the widget action "demo.thanks".');
   });
 
   it('asks the page for its location with a client tool call, then uses the answer', async () => {
     const chat = await start();
     const { events } = await chat.stream('threads.create', { input: userText('Where am I?') });
-    const call = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'client_tool_call') as { item: { thread_id: string; name: string; status: string } };
+    const call = events.find((e) => e.type === 'thread.item.done' && e.item.type === 'client_tool_call') as {
+      item: { thread_id: string; name: string; status: string };
+    };
     expect(call.item).toMatchObject({ name: 'get_location', status: 'pending' });
-    const after = await chat.stream('threads.add_client_tool_output', { thread_id: call.item.thread_id, result: { timezone: 'Europe/Paris' } });
+    const after = await chat.stream('threads.add_client_tool_output', {
+      thread_id: call.item.thread_id,
+      result: { timezone: 'Europe/Paris' },
+    });
     expect(text(after.events)).toBe('Your page answered the tool call with {"timezone":"Europe/Paris"}.');
   });
 });

@@ -97,7 +97,7 @@ describe('checkPolicies', () => {
 });
 
 describe('scriptNonces', () => {
-  it("reads the nonces of the directive that governs scripts", () => {
+  it('reads the nonces of the directive that governs scripts', () => {
     expect(scriptNonces(parseCsp("default-src 'nonce-no'; script-src 'nonce-r4nd0m' 'strict-dynamic'"))).toEqual(['r4nd0m']);
   });
 });

@@ -34,7 +34,9 @@ export const healthyCsp = (backend: string) =>
 
 export async function startSetup(): Promise<Setup> {
   const page: Page = { html: healthyHtml(), headers: {}, status: 200 };
-  const pageServer = await serve(async () => new Response(page.html, { status: page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers } }));
+  const pageServer = await serve(
+    async () => new Response(page.html, { status: page.status, headers: { 'content-type': 'text/html; charset=utf-8', ...page.headers } }),
+  );
   const pageOrigin = new URL(pageServer.url).origin;
   const standalone = await createStandaloneServer({
     allowedOrigins: [pageOrigin],

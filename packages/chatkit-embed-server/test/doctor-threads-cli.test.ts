@@ -55,7 +55,9 @@ describe('npx chatkit-embed-server threads', () => {
     const id = await startThread(setup, token, 'hello from the command line');
     const threads = await cli('threads', '--api-url', setup.apiUrl, '--token', token, '--origin', setup.pageOrigin);
     expect(threads.code, threads.stderr).toBe(0);
-    expect(threads.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^${id}\\s.*\\sactive\\s+hello from the command line$`))]);
+    expect(threads.stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^${id}\\s.*\\sactive\\s+hello from the command line$`)),
+    ]);
 
     const items = await cli('threads', '--api-url', setup.apiUrl, '--token', token, '--thread', id, '--json');
     expect(items.code, items.stderr).toBe(0);

@@ -29,7 +29,9 @@ const cors = (request: Request) => ({
 });
 const inAMinute = () => Math.floor(Date.now() / 1000) + 60;
 const sessionJson = (body: unknown) => (request: Request) =>
-  request.method === 'OPTIONS' ? new Response(null, { status: 204, headers: cors(request) }) : Response.json(body, { headers: cors(request) });
+  request.method === 'OPTIONS'
+    ? new Response(null, { status: 204, headers: cors(request) })
+    : Response.json(body, { headers: cors(request) });
 
 describe('doctor against a healthy setup', () => {
   it('passes every check: session endpoint, page and backend, across origins', async () => {
@@ -82,11 +84,14 @@ describe('doctor against a healthy setup', () => {
 
 describe('doctor: the session endpoint', () => {
   /** Checks `url` as a page on the setup's page origin would call it, or with no Origin (`origin: null`). */
-  const check = async (url: string, origin: string | null = setup.pageOrigin) => (await checkSecretEndpoint({ url, origin: origin ?? undefined })).checks;
+  const check = async (url: string, origin: string | null = setup.pageOrigin) =>
+    (await checkSecretEndpoint({ url, origin: origin ?? undefined })).checks;
 
   it('fails on HTTP 500, quoting the status', async () => {
     const url = await endpoint((request) =>
-      request.method === 'OPTIONS' ? new Response(null, { status: 204, headers: cors(request) }) : Response.json({ error: { message: 'boom' } }, { status: 500, headers: cors(request) }),
+      request.method === 'OPTIONS'
+        ? new Response(null, { status: 204, headers: cors(request) })
+        : Response.json({ error: { message: 'boom' } }, { status: 500, headers: cors(request) }),
     );
     const failed = find(await check(url), 'Session endpoint');
     expect(failed.status).toBe('fail');
@@ -94,7 +99,11 @@ describe('doctor: the session endpoint', () => {
   });
 
   it('fails on 401 with a fix about the cookies and headers the page sends', async () => {
-    const url = await endpoint((request) => (request.method === 'OPTIONS' ? new Response(null, { status: 204, headers: cors(request) }) : new Response('{}', { status: 401, headers: cors(request) })));
+    const url = await endpoint((request) =>
+      request.method === 'OPTIONS'
+        ? new Response(null, { status: 204, headers: cors(request) })
+        : new Response('{}', { status: 401, headers: cors(request) }),
+    );
     const failed = find(await check(url), 'Session endpoint');
     expect(failed.status).toBe('fail');
     expect(failed.fix).toMatch(/cookies or headers/);
@@ -107,7 +116,9 @@ describe('doctor: the session endpoint', () => {
   });
 
   it('fails on an answer that is not JSON', async () => {
-    const url = await endpoint((request) => new Response('<html>sign in</html>', { headers: { ...cors(request), 'content-type': 'text/html' } }));
+    const url = await endpoint(
+      (request) => new Response('<html>sign in</html>', { headers: { ...cors(request), 'content-type': 'text/html' } }),
+    );
     expect(statusOf(await check(url), 'Session endpoint answer')).toBe('fail');
   });
 
@@ -165,7 +176,9 @@ describe('doctor: the session endpoint', () => {
 
   it('fails without CORS headers for a cross-origin page, on the preflight and the answer', async () => {
     const url = await endpoint((request) =>
-      request.method === 'OPTIONS' ? new Response(null, { status: 204 }) : Response.json({ client_secret: 'ek_123', expires_at: inAMinute() }),
+      request.method === 'OPTIONS'
+        ? new Response(null, { status: 204 })
+        : Response.json({ client_secret: 'ek_123', expires_at: inAMinute() }),
     );
     const checks = await check(url);
     expect(statusOf(checks, 'Session endpoint preflight')).toBe('fail');
@@ -187,7 +200,9 @@ describe('doctor: the session endpoint', () => {
   it('warns that cookies are not sent to an endpoint allowing any origin', async () => {
     const star = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
     const url = await endpoint((request) =>
-      request.method === 'OPTIONS' ? new Response(null, { status: 204, headers: star }) : Response.json({ client_secret: 'ek_123', expires_at: inAMinute() }, { headers: star }),
+      request.method === 'OPTIONS'
+        ? new Response(null, { status: 204, headers: star })
+        : Response.json({ client_secret: 'ek_123', expires_at: inAMinute() }, { headers: star }),
     );
     const checks = await check(url);
     expect(statusOf(checks, 'Session endpoint preflight')).toBe('warn');
@@ -247,7 +262,9 @@ describe('doctor: the page', () => {
   });
 
   it('fails when connect-src leaves out the backend', async () => {
-    const checks = await withPage(csp(`script-src 'self' https://cdn.platform.openai.com; frame-src https://cdn.platform.openai.com; connect-src 'self'`));
+    const checks = await withPage(
+      csp(`script-src 'self' https://cdn.platform.openai.com; frame-src https://cdn.platform.openai.com; connect-src 'self'`),
+    );
     const failed = find(checks, 'Page CSP connect-src');
     expect(failed.status).toBe('fail');
     expect(failed.detail).toContain(setup.apiUrl);
@@ -263,7 +280,9 @@ describe('doctor: the page', () => {
   it("warns on 'strict-dynamic' unless the chatkit-embed tag carries the nonce", async () => {
     const policy = `script-src 'nonce-r4nd0m' 'strict-dynamic'; frame-src https://cdn.platform.openai.com; connect-src *`;
     expect(statusOf(await withPage({ ...csp(policy), html: healthyHtml() }), 'Page CSP script-src')).toBe('warn');
-    expect(statusOf(await withPage({ ...csp(policy), html: healthyHtml('/chatkit-embed.js', 'r4nd0m') }), 'Page CSP script-src')).toBe('pass');
+    expect(statusOf(await withPage({ ...csp(policy), html: healthyHtml('/chatkit-embed.js', 'r4nd0m') }), 'Page CSP script-src')).toBe(
+      'pass',
+    );
   });
 
   it('reads policies from meta tags too', async () => {

@@ -49,9 +49,13 @@ describe('the package entries', () => {
     ['chatkit-embed-server/chatkit', ['jose', 'zod']],
     ['chatkit-embed-server/sqlite', []],
     ['chatkit-embed-server/standalone', ['jose', 'zod']],
-  ])('%s loads %j and nothing else', async (specifier, expected) => {
-    expect((await packagesLoadedBy(specifier)).packages).toEqual(expected);
-  }, 60_000);
+  ])(
+    '%s loads %j and nothing else',
+    async (specifier, expected) => {
+      expect((await packagesLoadedBy(specifier)).packages).toEqual(expected);
+    },
+    60_000,
+  );
 
   it('the Agents SDK loads only through /agents, /workflow and the root entry', async () => {
     const { packages } = await packagesLoadedBy('chatkit-embed-server/agents');
@@ -79,7 +83,9 @@ describe('Node.js versions', () => {
   it('the command says so in one line on an older Node, with no stack trace', async () => {
     // The version Node reports, as Node 20 would; the command checks it before loading anything else.
     const asNode20 = `data:text/javascript,Object.defineProperty(process, 'version', { value: 'v20.20.2' })`;
-    const result = await run(process.execPath, ['--import', asNode20, 'dist/cli/bin.js', 'serve'], { timeout: 60_000 }).catch((error) => error);
+    const result = await run(process.execPath, ['--import', asNode20, 'dist/cli/bin.js', 'serve'], { timeout: 60_000 }).catch(
+      (error) => error,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe('chatkit-embed-server needs Node.js 22 or newer; this is Node.js 20.20.2.');
   }, 60_000);

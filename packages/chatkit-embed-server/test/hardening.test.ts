@@ -74,14 +74,22 @@ describe('rate limits by client address', () => {
   it('without a known address, per-IP limits are skipped rather than shared by everyone', async () => {
     const openai = await startOpenAIStandIn();
     servers.push(openai);
-    const handler = createSessionHandler({ apiKey: TEST_API_KEY, baseURL: openai.baseURL, workflow: { id: 'wf' }, rateLimit: { perIp: { limit: 1, windowMs: 60_000 } } });
+    const handler = createSessionHandler({
+      apiKey: TEST_API_KEY,
+      baseURL: openai.baseURL,
+      workflow: { id: 'wf' },
+      rateLimit: { perIp: { limit: 1, windowMs: 60_000 } },
+    });
     // Called directly, as Next.js or a Worker would: no socket address.
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await handler(new Request('http://localhost/s', { method: 'POST' }))).status);
     expect(statuses).toEqual([200, 200, 200]);
     const keyed = createSessionHandler({
-      apiKey: TEST_API_KEY, baseURL: openai.baseURL, workflow: { id: 'wf' },
-      rateLimit: { perIp: { limit: 1, windowMs: 60_000 } }, clientIp: () => '203.0.113.9',
+      apiKey: TEST_API_KEY,
+      baseURL: openai.baseURL,
+      workflow: { id: 'wf' },
+      rateLimit: { perIp: { limit: 1, windowMs: 60_000 } },
+      clientIp: () => '203.0.113.9',
     });
     expect((await keyed(new Request('http://localhost/s', { method: 'POST' }))).status).toBe(200);
     expect((await keyed(new Request('http://localhost/s', { method: 'POST' }))).status).toBe(429);
@@ -90,8 +98,15 @@ describe('rate limits by client address', () => {
   it('behind a proxy, the client cannot pick its own X-Forwarded-For address', async () => {
     const openai = await startOpenAIStandIn();
     servers.push(openai);
-    const handler = createSessionHandler({ apiKey: TEST_API_KEY, baseURL: openai.baseURL, workflow: { id: 'wf' }, trustProxy: true, rateLimit: { perIp: { limit: 1, windowMs: 60_000 } } });
-    const send = (forwarded: string) => handler(new Request('http://localhost/s', { method: 'POST', headers: { 'x-forwarded-for': forwarded } }));
+    const handler = createSessionHandler({
+      apiKey: TEST_API_KEY,
+      baseURL: openai.baseURL,
+      workflow: { id: 'wf' },
+      trustProxy: true,
+      rateLimit: { perIp: { limit: 1, windowMs: 60_000 } },
+    });
+    const send = (forwarded: string) =>
+      handler(new Request('http://localhost/s', { method: 'POST', headers: { 'x-forwarded-for': forwarded } }));
     expect((await send('1.1.1.1, 198.51.100.7')).status).toBe(200);
     // Another spoofed first entry; the proxy-appended last entry is the same client.
     expect((await send('2.2.2.2, 198.51.100.7')).status).toBe(429);
@@ -110,7 +125,11 @@ describe('origins and tokens', () => {
 
   it('refuses a token without an expiry', async () => {
     const secret = 'a-shared-secret-of-at-least-32-bytes!!';
-    const forever = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('eve').setAudience('chatkit').sign(new TextEncoder().encode(secret));
+    const forever = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('eve')
+      .setAudience('chatkit')
+      .sign(new TextEncoder().encode(secret));
     await expect(createTokenVerifier({ secret }).verify(forever)).rejects.toMatchObject({ code: 'token_invalid' });
     const signer = await createTokenSigner({ secret });
     expect((await createTokenVerifier({ secret }).verify((await signer.sign('ann')).token)).user).toBe('ann');
@@ -159,10 +178,18 @@ describe('the protocol server under cancellation and bad input', () => {
   });
 
   it('invalid base64 for transcription is a 400, not a 500', async () => {
-    const chatkit = createChatKitServer({ store: new MemoryStore(), authenticate, respond: async function* () {}, transcribe: async () => ({ text: '' }) });
+    const chatkit = createChatKitServer({
+      store: new MemoryStore(),
+      authenticate,
+      respond: async function* () {},
+      transcribe: async () => ({ text: '' }),
+    });
     const server = await serve(chatkit);
     servers.push(server);
-    const { status, body } = await client(server.url).call('input.transcribe', { audio_base64: '***not base64***', mime_type: 'audio/webm' });
+    const { status, body } = await client(server.url).call('input.transcribe', {
+      audio_base64: '***not base64***',
+      mime_type: 'audio/webm',
+    });
     expect(status).toBe(400);
     expect(body.error.message).toContain('base64');
   });

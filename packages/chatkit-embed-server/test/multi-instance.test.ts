@@ -24,7 +24,18 @@ async function instance() {
     CHATKIT_TOKEN_SECRET: 'one-secret-shared-by-every-instance-0123456789',
   };
   const started = await startServerProcess(
-    ['dist/cli/bin.js', 'serve', '--port', '0', '--workflow', 'test/fixtures/workflows/single-agent.ts', '--data', postgres.url, '--rate-limit', '4'],
+    [
+      'dist/cli/bin.js',
+      'serve',
+      '--port',
+      '0',
+      '--workflow',
+      'test/fixtures/workflows/single-agent.ts',
+      '--data',
+      postgres.url,
+      '--rate-limit',
+      '4',
+    ],
     env,
     /on (http:\/\/[\d.]+:\d+)/,
     'GET  /health',
@@ -74,11 +85,15 @@ if (available) {
       const tokenB = (await token(b.base)).token!;
       const listed = (await (await chatkit(b.base, tokenB, 'threads.list', {})).json()) as { data: Array<{ id: string; title: string }> };
       expect(listed.data.map((t) => t.id)).toContain(threadId);
-      const loaded = (await (await chatkit(b.base, tokenB, 'threads.get_by_id', { thread_id: threadId })).json()) as { items: { data: unknown[] } };
+      const loaded = (await (await chatkit(b.base, tokenB, 'threads.get_by_id', { thread_id: threadId })).json()) as {
+        items: { data: unknown[] };
+      };
       expect(loaded.items.data).toHaveLength(2);
 
       standIn.answer(response('r2', message('m2', ['B remembers A.'])));
-      const second = parseSse(await (await chatkit(b.base, tokenB, 'threads.add_user_message', { thread_id: threadId, input: userText('Still there?') })).text());
+      const second = parseSse(
+        await (await chatkit(b.base, tokenB, 'threads.add_user_message', { thread_id: threadId, input: userText('Still there?') })).text(),
+      );
       expect(finalText(second)).toEqual(['B remembers A.']);
       const history = (standIn.seen.at(-1)!.body.input as Array<{ role: string }>).map((i) => i.role);
       expect(history).toEqual(['user', 'assistant', 'user']);
@@ -107,11 +122,15 @@ if (available) {
       await reader.read().catch(() => undefined);
 
       const tokenB = await mint(b.base);
-      const items = (await (await chatkit(b.base, tokenB, 'items.list', { thread_id: threadId, order: 'asc' })).json()) as { data: Array<{ type: string }> };
+      const items = (await (await chatkit(b.base, tokenB, 'items.list', { thread_id: threadId, order: 'asc' })).json()) as {
+        data: Array<{ type: string }>;
+      };
       // The user message was saved; the half-written answer never was.
       expect(items.data.map((i) => i.type)).toEqual(['user_message']);
       standIn.answer(response('r4', message('m4', ['Picked up on B.'])));
-      const next = parseSse(await (await chatkit(b.base, tokenB, 'threads.add_user_message', { thread_id: threadId, input: userText('Again?') })).text());
+      const next = parseSse(
+        await (await chatkit(b.base, tokenB, 'threads.add_user_message', { thread_id: threadId, input: userText('Again?') })).text(),
+      );
       expect(finalText(next)).toEqual(['Picked up on B.']);
     }, 90_000);
 
@@ -127,9 +146,10 @@ if (available) {
       standIn.answer(...Array.from({ length: n }, (_, i) => response(`r${i + 1}`, message(`m${i + 1}`, ['An answer.']))));
       const replies = await Promise.all(
         Array.from({ length: n }, (_, i) =>
-          chatkit(i % 2 ? b.base : a.base, i % 2 ? tokenB : tokenA, 'threads.add_user_message', { thread_id: threadId, input: userText(`Q${i + 1}`) }).then(async (r) =>
-            parseSse(await r.text()),
-          ),
+          chatkit(i % 2 ? b.base : a.base, i % 2 ? tokenB : tokenA, 'threads.add_user_message', {
+            thread_id: threadId,
+            input: userText(`Q${i + 1}`),
+          }).then(async (r) => parseSse(await r.text())),
         ),
       );
       expect(replies.every((events) => finalText(events).length === 1)).toBe(true);
@@ -137,7 +157,9 @@ if (available) {
         const all: Array<{ id: string; type: string; content: Array<{ text: string }> }> = [];
         let after: string | undefined;
         for (;;) {
-          const page = (await (await chatkit(base, bearer, 'items.list', { thread_id: threadId, order, limit: 5, ...(after && { after }) })).json()) as {
+          const page = (await (
+            await chatkit(base, bearer, 'items.list', { thread_id: threadId, order, limit: 5, ...(after && { after }) })
+          ).json()) as {
             data: typeof all;
             has_more: boolean;
             after?: string;
@@ -151,7 +173,10 @@ if (available) {
       const descending = await read(a.base, tokenA, 'desc');
       expect(ascending).toHaveLength(2 * (n + 1));
       expect(descending.map((i) => i.id)).toEqual(ascending.map((i) => i.id).reverse());
-      const questions = ascending.filter((i) => i.type === 'user_message').map((i) => i.content[0]!.text).sort();
+      const questions = ascending
+        .filter((i) => i.type === 'user_message')
+        .map((i) => i.content[0]!.text)
+        .sort();
       expect(questions).toEqual(Array.from({ length: n + 1 }, (_, i) => `Q${i}`).sort());
       expect(ascending.filter((i) => i.type === 'assistant_message')).toHaveLength(n + 1);
     }, 60_000);

@@ -13,16 +13,26 @@ describe('toNodeHandler', () => {
     const seen: unknown[] = [];
     const handler = toNodeHandler(async (request) => {
       seen.push(await request.json());
-      return Response.json({ ok: true }, { headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2']] });
+      return Response.json(
+        { ok: true },
+        {
+          headers: [
+            ['set-cookie', 'a=1'],
+            ['set-cookie', 'b=2'],
+          ],
+        },
+      );
     });
     const server = createServer((req: IncomingMessage & { body?: unknown }, res: ServerResponse) => {
       let raw = '';
-      req.on('data', (c) => (raw += c)).on('end', () => {
-        req.body = JSON.parse(raw); // what express.json() leaves behind
-        handler(req, res, (error) => {
-          res.writeHead(500).end(String(error));
+      req
+        .on('data', (c) => (raw += c))
+        .on('end', () => {
+          req.body = JSON.parse(raw); // what express.json() leaves behind
+          handler(req, res, (error) => {
+            res.writeHead(500).end(String(error));
+          });
         });
-      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanup.push(() => server.close());

@@ -12,9 +12,7 @@ export { listenOnLoopback };
 export const TEST_API_KEY = 'sk-proj-TESTKEY0123456789abcdefghijklmnop';
 
 export type Answer =
-  | { kind: 'session'; ttlSeconds?: number }
-  | { kind: 'error'; status: number; headers?: Record<string, string> }
-  | { kind: 'hang' };
+  { kind: 'session'; ttlSeconds?: number } | { kind: 'error'; status: number; headers?: Record<string, string> } | { kind: 'hang' };
 
 export interface SeenRequest {
   path: string;

@@ -40,9 +40,17 @@ export function message(id: string, chunks: Array<string | Gate>, annotations: R
     item,
     events: (output_index) => [
       { type: 'response.output_item.added', output_index, item: { ...item, status: 'in_progress', content: [] } },
-      { type: 'response.content_part.added', output_index, item_id: id, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } },
+      {
+        type: 'response.content_part.added',
+        output_index,
+        item_id: id,
+        content_index: 0,
+        part: { type: 'output_text', text: '', annotations: [] },
+      },
       ...chunks.map((c) =>
-        typeof c === 'string' ? { type: 'response.output_text.delta', output_index, item_id: id, content_index: 0, delta: c, logprobs: [] } : c,
+        typeof c === 'string'
+          ? { type: 'response.output_text.delta', output_index, item_id: id, content_index: 0, delta: c, logprobs: [] }
+          : c,
       ),
       ...annotations.map((annotation, annotation_index) => ({
         type: 'response.output_text.annotation.added',
@@ -66,10 +74,22 @@ export function reasoning(id: string, summaries: string[][]): Output {
     events: (output_index) => [
       { type: 'response.output_item.added', output_index, item: { id, type: 'reasoning', summary: [] } },
       ...summaries.flatMap((chunks, summary_index) => [
-        { type: 'response.reasoning_summary_part.added', output_index, item_id: id, summary_index, part: { type: 'summary_text', text: '' } },
+        {
+          type: 'response.reasoning_summary_part.added',
+          output_index,
+          item_id: id,
+          summary_index,
+          part: { type: 'summary_text', text: '' },
+        },
         ...chunks.map((delta) => ({ type: 'response.reasoning_summary_text.delta', output_index, item_id: id, summary_index, delta })),
         { type: 'response.reasoning_summary_text.done', output_index, item_id: id, summary_index, text: chunks.join('') },
-        { type: 'response.reasoning_summary_part.done', output_index, item_id: id, summary_index, part: { type: 'summary_text', text: chunks.join('') } },
+        {
+          type: 'response.reasoning_summary_part.done',
+          output_index,
+          item_id: id,
+          summary_index,
+          part: { type: 'summary_text', text: chunks.join('') },
+        },
       ]),
       { type: 'response.output_item.done', output_index, item },
     ],
@@ -81,7 +101,11 @@ export function image(id: string, partials: string[], result: string): Output {
   return {
     item,
     events: (output_index) => [
-      { type: 'response.output_item.added', output_index, item: { id, type: 'image_generation_call', status: 'in_progress', result: null } },
+      {
+        type: 'response.output_item.added',
+        output_index,
+        item: { id, type: 'image_generation_call', status: 'in_progress', result: null },
+      },
       { type: 'response.image_generation_call.in_progress', output_index, item_id: id },
       { type: 'response.image_generation_call.generating', output_index, item_id: id },
       ...partials.map((partial_image_b64, partial_image_index) => ({
@@ -127,7 +151,13 @@ export function response(id: string, ...outputs: Output[]): Step[] {
     tool_choice: 'auto',
     tools: [],
   };
-  const usage = { input_tokens: 3, input_tokens_details: { cached_tokens: 0 }, output_tokens: 5, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 8 };
+  const usage = {
+    input_tokens: 3,
+    input_tokens_details: { cached_tokens: 0 },
+    output_tokens: 5,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: 8,
+  };
   return [
     { type: 'response.created', response: { ...base, status: 'in_progress', output: [], usage: null } },
     { type: 'response.in_progress', response: { ...base, status: 'in_progress', output: [], usage: null } },
@@ -170,7 +200,11 @@ export async function startResponsesStandIn(): Promise<ResponsesStandIn> {
     const answer = queue.shift() ?? { status: 500 };
     if (!Array.isArray(answer)) {
       res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${API_KEY}`, type: 'invalid_request_error', code: 'invalid_api_key' } }));
+      res.end(
+        JSON.stringify({
+          error: { message: `Incorrect API key provided: ${API_KEY}`, type: 'invalid_request_error', code: 'invalid_api_key' },
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
@@ -190,4 +224,3 @@ export async function startResponsesStandIn(): Promise<ResponsesStandIn> {
   const { url, close } = await listenOnLoopback(server);
   return { baseURL: `${url}/v1`, seen, answer: (...answers) => queue.push(...answers), close };
 }
-

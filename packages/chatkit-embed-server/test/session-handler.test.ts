@@ -157,7 +157,12 @@ describe('protection', () => {
     ['an oversized body', { body: JSON.stringify({ pad: 'x'.repeat(20_000) }) }, 413, 'body_too_large'],
     ['bad JSON', { body: '{"a": ' }, 400, 'invalid_json'],
     ['a JSON array', { body: '[1]' }, 400, 'invalid_json'],
-    ['a non-JSON content type', { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'unsupported_media_type'],
+    [
+      'a non-JSON content type',
+      { body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      'unsupported_media_type',
+    ],
     ['GET', { method: 'GET' }, 405, 'method_not_allowed'],
   ] as const)('refuses %s with %i %s, without calling OpenAI', async (_, init, status, code) => {
     const call = await endpoint();

@@ -50,7 +50,12 @@ describe('threads', () => {
   });
 
   it('pages through has_more and after on a backend with small pages', async () => {
-    const all = Array.from({ length: 5 }, (_, i) => ({ id: `thr_${i}`, created_at: `2026-11-0${i + 1}T00:00:00Z`, status: { type: 'active' }, title: `t${i}` }));
+    const all = Array.from({ length: 5 }, (_, i) => ({
+      id: `thr_${i}`,
+      created_at: `2026-11-0${i + 1}T00:00:00Z`,
+      status: { type: 'active' },
+      title: `t${i}`,
+    }));
     const seen: unknown[] = [];
     const backend = await serve(async (request) => {
       const { params } = (await request.json()) as { params: { after?: string } };
@@ -73,16 +78,26 @@ describe('threads', () => {
   });
 
   it('rejects with the status and message of a refusal', async () => {
-    await expect(listThreads({ apiUrl: setup.apiUrl, token: 'nope' })).rejects.toThrow(/threads\.list answered HTTP 401: The token is not valid/);
+    await expect(listThreads({ apiUrl: setup.apiUrl, token: 'nope' })).rejects.toThrow(
+      /threads\.list answered HTTP 401: The token is not valid/,
+    );
     await expect(listItems({ apiUrl: setup.apiUrl, token: await mintUserToken(setup) }, 'thr_missing')).rejects.toThrow(/HTTP 404/);
   });
 
   it('previews tool calls and widgets, and shortens long text to one line', () => {
     const base = { id: 'i', thread_id: 't', created_at: '2026-11-01T00:00:00Z' };
-    const long: ThreadItem = { ...base, type: 'user_message', content: [{ type: 'input_text', text: `line one\n${'x'.repeat(200)}` }], attachments: [], inference_options: {} };
+    const long: ThreadItem = {
+      ...base,
+      type: 'user_message',
+      content: [{ type: 'input_text', text: `line one\n${'x'.repeat(200)}` }],
+      attachments: [],
+      inference_options: {},
+    };
     expect(itemPreview(long)).toHaveLength(80);
     expect(itemPreview(long)).toMatch(/^line one x+…$/);
-    expect(itemPreview({ ...base, type: 'client_tool_call', status: 'pending', call_id: 'c', name: 'get_location', arguments: {} })).toBe('get_location (pending)');
+    expect(itemPreview({ ...base, type: 'client_tool_call', status: 'pending', call_id: 'c', name: 'get_location', arguments: {} })).toBe(
+      'get_location (pending)',
+    );
     expect(itemPreview({ ...base, type: 'widget', widget: { type: 'Card' }, copy_text: 'A card' })).toBe('A card');
     expect(itemPreview({ ...base, type: 'end_of_turn' })).toBe('');
   });

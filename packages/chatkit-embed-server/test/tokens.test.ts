@@ -26,7 +26,7 @@ async function tokenServer(signerOptions: Parameters<typeof createTokenSigner>[0
 }
 
 describe('self-hosted tokens', () => {
-  it('mints an ES256 JWT bound to the user, in the element\'s { client_secret, expires_at } shape', async () => {
+  it("mints an ES256 JWT bound to the user, in the element's { client_secret, expires_at } shape", async () => {
     const { mint } = await tokenServer();
     const { client_secret: token, expires_at } = await mint('alice');
     const header = decodeProtectedHeader(token);
@@ -55,7 +55,11 @@ describe('self-hosted tokens', () => {
     const { signer, mint } = await tokenServer();
     const verifier = createTokenVerifier({ jwks: await signer.jwks() });
     const { client_secret } = await mint();
-    const code = (p: Promise<unknown>) => p.then(() => 'accepted', (e: TokenError) => e.code);
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (e: TokenError) => e.code,
+      );
     expect(await code(verifier.verifyRequest(new Request('http://b/')))).toBe('token_missing');
     expect(await code(verifier.verify(`${client_secret.slice(0, -4)}AAAA`))).toBe('token_invalid');
     const other = await createTokenSigner();
@@ -80,7 +84,9 @@ describe('self-hosted tokens', () => {
     expect((await createTokenVerifier({ secret }).verify(token)).user).toBe('carol');
     await expect(createTokenSigner({ secret: 'short' })).rejects.toThrow(/32 bytes/);
     // A token signed with alg "none" or another algorithm is not accepted.
-    const forged = await new SignJWT({ sub: 'eve', aud: 'chatkit' }).setProtectedHeader({ alg: 'HS512' }).sign(new TextEncoder().encode(secret));
+    const forged = await new SignJWT({ sub: 'eve', aud: 'chatkit' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .sign(new TextEncoder().encode(secret));
     await expect(createTokenVerifier({ secret }).verify(forged)).rejects.toMatchObject({ code: 'token_invalid' });
   });
 

@@ -4,7 +4,10 @@ import { streamWidget } from '../src/protocol/events.js';
 
 const card = (text: string, streaming = true, extra: Record<string, unknown> = {}) => ({
   type: 'Card',
-  children: [{ type: 'Markdown', id: 'body', value: text, streaming }, { type: 'Button', label: 'Go', ...extra }],
+  children: [
+    { type: 'Markdown', id: 'body', value: text, streaming },
+    { type: 'Button', label: 'Go', ...extra },
+  ],
 });
 
 describe('diffWidget', () => {

@@ -21,7 +21,8 @@ function inspect(name: (typeof FIXTURE_NAMES)[number]): WorkflowReport {
   return inspectWorkflowSource(fixture(name), `${name}.ts`);
 }
 const levels = (report: WorkflowReport) => report.findings.map((f) => f.level);
-const messages = (report: WorkflowReport, level: 'ok' | 'warning' | 'error') => report.findings.filter((f) => f.level === level).map((f) => f.message);
+const messages = (report: WorkflowReport, level: 'ok' | 'warning' | 'error') =>
+  report.findings.filter((f) => f.level === level).map((f) => f.message);
 
 const PUBLISHED_SHAPE = {
   exportsRunWorkflow: true,
@@ -40,12 +41,16 @@ describe('inspectWorkflowSource: the published shape', () => {
     expect(report.fileName).toBe('single-agent.ts');
     expect(report.workflowId).toBe('wf_fixture0single0agent000000000000000000000000001');
     expect(report.shape).toEqual(PUBLISHED_SHAPE);
-    expect(report.agents).toEqual([{ variable: 'assistant', name: 'Assistant', model: 'gpt-4.1-mini', structuredOutput: false, tools: [] }]);
+    expect(report.agents).toEqual([
+      { variable: 'assistant', name: 'Assistant', model: 'gpt-4.1-mini', structuredOutput: false, tools: [] },
+    ]);
     expect(report.tools).toEqual([]);
     expect(report.guardrails).toEqual(NO_GUARDRAILS);
     expect(report.imports).toEqual(['@openai/agents']);
     expect(levels(report)).toEqual(['warning', 'ok']);
-    expect(messages(report, 'warning')[0]).toMatch(/input_as_text.*alone.*No edit needed: the server supplies the thread's earlier turns automatically/s);
+    expect(messages(report, 'warning')[0]).toMatch(
+      /input_as_text.*alone.*No edit needed: the server supplies the thread's earlier turns automatically/s,
+    );
     expect(messages(report, 'ok')[0]).toMatch(/^Published shape: .*runs 1 agent through a Runner/);
   });
 
@@ -98,7 +103,7 @@ describe('inspectWorkflowSource: the published shape', () => {
       { id: 'mcp', kind: 'hosted_mcp', name: 'google_drive', disposition: 'needs-connector-auth', usedBy: ['policyAgent'] },
     ]);
     expect(report.tools[0]!.vectorStoreIds).toEqual(['vs_123']);
-    expect(report.tools[0]!.note).toContain("vs_123 must exist in the project of that key");
+    expect(report.tools[0]!.note).toContain('vs_123 must exist in the project of that key');
     expect(report.tools[1]).toMatchObject({ connectorId: 'connector_googledrive', requireApproval: 'never', authorization: 'literal' });
     expect(report.guardrails).toEqual(NO_GUARDRAILS);
     expect(levels(report)).toEqual(['warning', 'ok', 'warning', 'warning']);
@@ -137,7 +142,9 @@ export const main = async (text: string) => new Runner().run(agent, text);
   });
 
   it('points at a runWorkflow that is declared but not exported, and at another exported workflow', () => {
-    const declared = inspectWorkflowSource('const runWorkflow = async (workflow: { input_as_text: string }) => ({ output_text: workflow.input_as_text });');
+    const declared = inspectWorkflowSource(
+      'const runWorkflow = async (workflow: { input_as_text: string }) => ({ output_text: workflow.input_as_text });',
+    );
     expect(declared.findings.filter((f) => f.level === 'error').map((f) => f.message)).toEqual([
       expect.stringMatching(/^`runWorkflow` is declared but not exported: put `export` in front of it/),
     ]);
@@ -188,7 +195,8 @@ export const runWorkflow = async (workflow: WorkflowInput) => {
 describe('formatWorkflowReport', () => {
   it('renders a plain-text report with shape, agents, tools and findings by severity', () => {
     const text = formatWorkflowReport(inspect('hosted-tool'));
-    expect(text).not.toMatch(/\x1b\[/);
+    // No terminal colour codes (ESC [) in a report that may be piped to a file.
+    expect(text).not.toContain('\u001b[');
     expect(text).toContain('Workflow check: hosted-tool.ts');
     expect(text).toContain('  [x] exports runWorkflow');
     expect(text).toContain('  - "Policy agent"  [policyAgent]  model gpt-4.1-mini');
@@ -197,7 +205,7 @@ describe('formatWorkflowReport', () => {
     expect(text.indexOf('WARN ')).toBeLessThan(text.indexOf('OK   '));
     const missing = formatWorkflowReport(inspectWorkflowSource('export const main = 1;'));
     expect(missing).toContain('  [ ] exports runWorkflow');
-    expect(missing).toMatch(/Findings: 1 error, \d+ warnings?, 0 ok\n  ERROR No exported `runWorkflow`/);
+    expect(missing).toMatch(/Findings: 1 error, \d+ warnings?, 0 ok\n {2}ERROR No exported `runWorkflow`/);
   });
 });
 

@@ -37,7 +37,16 @@ async function serveWorkflow(fixture: string) {
     CHATKIT_WORKFLOW_ID: '',
   };
   const { base, child } = await startServerProcess(
-    ['dist/cli/bin.js', 'serve', '--port', '0', '--workflow', `test/fixtures/workflows/${fixture}.ts`, '--data', join(dir, `${fixture}-${Date.now()}.sqlite`)],
+    [
+      'dist/cli/bin.js',
+      'serve',
+      '--port',
+      '0',
+      '--workflow',
+      `test/fixtures/workflows/${fixture}.ts`,
+      '--data',
+      join(dir, `${fixture}-${Date.now()}.sqlite`),
+    ],
     env,
     /on (http:\/\/[\d.]+:\d+)/,
     'token key generated',
@@ -58,12 +67,19 @@ async function serveWorkflow(fixture: string) {
 }
 
 const streamedText = (events: ThreadStreamEvent[]) =>
-  events.flatMap((e) => (e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : [])).join('');
+  events
+    .flatMap((e) =>
+      e.type === 'thread.item.updated' && e.update.type === 'assistant_message.content_part.text_delta' ? [e.update.delta] : [],
+    )
+    .join('');
 const finalMessages = (events: ThreadStreamEvent[]) =>
-  events.flatMap((e) => (e.type === 'thread.item.done' && e.item.type === 'assistant_message' ? [e.item.content.map((c) => c.text).join('')] : []));
+  events.flatMap((e) =>
+    e.type === 'thread.item.done' && e.item.type === 'assistant_message' ? [e.item.content.map((c) => c.text).join('')] : [],
+  );
 const inputTexts = (body: Record<string, any>) =>
   (body.input as Array<{ role?: string; content: unknown }>).map((item) => {
-    const content = typeof item.content === 'string' ? item.content : (item.content as Array<{ text?: string }>).map((c) => c.text ?? '').join('');
+    const content =
+      typeof item.content === 'string' ? item.content : (item.content as Array<{ text?: string }>).map((c) => c.text ?? '').join('');
     return `${item.role}: ${content}`;
   });
 
@@ -126,14 +142,20 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     );
     const events = await chat.send('threads.create', { input: userText('Status of A-1?') });
     expect(finalMessages(events).at(-1)).toBe('Order A-1 has shipped.');
-    const toolOutput = (standIn.seen[1]!.body.input as Array<{ type?: string; output?: unknown }>).find((i) => i.type === 'function_call_output');
+    const toolOutput = (standIn.seen[1]!.body.input as Array<{ type?: string; output?: unknown }>).find(
+      (i) => i.type === 'function_call_output',
+    );
     expect(toolOutput).toBeTruthy();
 
     const threadId = (events[0] as { thread: { id: string } }).thread.id;
     standIn.answer(response('resp_2', message('m2', ['You asked about A-1.'])));
     const second = await chat.send('threads.add_user_message', { thread_id: threadId, input: userText('Which order was that?') });
     expect(finalMessages(second)).toEqual(['You asked about A-1.']);
-    expect(inputTexts(standIn.seen[2]!.body)).toEqual(['user: Status of A-1?', 'assistant: Order A-1 has shipped.', 'user: Which order was that?']);
+    expect(inputTexts(standIn.seen[2]!.body)).toEqual([
+      'user: Status of A-1?',
+      'assistant: Order A-1 has shipped.',
+      'user: Which order was that?',
+    ]);
   }, 90_000);
 
   it('a failure upstream (a hosted tool OpenAI refuses) ends the stream with a clear error', async () => {
@@ -157,7 +179,11 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
 
 describe('migrate', () => {
   it('reports a fixture: shape, agents, tools and what needs a hand', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['dist/cli/bin.js', 'migrate', 'test/fixtures/workflows/hosted-tool.ts']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'dist/cli/bin.js',
+      'migrate',
+      'test/fixtures/workflows/hosted-tool.ts',
+    ]);
     expect(stdout).toContain('runWorkflow');
     expect(stdout).toContain('Policy agent');
     expect(stdout).toMatch(/connector/i);

@@ -12,9 +12,13 @@ const scratch = mkdtempSync(join(tmpdir(), 'cem-'));
 try {
   // The analyzer takes outdir relative to the working directory.
   const outdir = relative(process.cwd(), scratch);
-  execFileSync(process.execPath, [fileURLToPath(import.meta.resolve('@custom-elements-manifest/analyzer/cem.js')), 'analyze', '--outdir', outdir], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.resolve('@custom-elements-manifest/analyzer/cem.js')), 'analyze', '--outdir', outdir],
+    {
+      stdio: 'ignore',
+    },
+  );
   const fresh = readFileSync(join(scratch, 'custom-elements.json'), 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {

@@ -6,9 +6,7 @@ const START = '<!-- api:start (generated from custom-elements.json by npm run an
 const END = '<!-- api:end -->';
 
 export function apiMarkdown(manifest) {
-  const element = manifest.modules
-    .flatMap((m) => m.declarations ?? [])
-    .find((d) => d.tagName === 'chatkit-embed');
+  const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'chatkit-embed');
   if (!element) throw new Error('custom-elements.json has no <chatkit-embed>');
   const cell = (text = '') => String(text).replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
   const code = (text) => (text ? `\`${cell(text)}\`` : '');
@@ -21,8 +19,7 @@ export function apiMarkdown(manifest) {
   const attributeFields = new Set(attributes.map((a) => a.fieldName));
   const fields = (element.members ?? []).filter((m) => m.kind === 'field');
   const methods = (element.members ?? []).filter((m) => m.kind === 'method');
-  const signature = (m) =>
-    `${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}`).join(', ')})`;
+  const signature = (m) => `${m.name}(${(m.parameters ?? []).map((p) => `${p.name}${p.optional ? '?' : ''}`).join(', ')})`;
 
   return [
     '### Attributes',
@@ -50,11 +47,17 @@ export function apiMarkdown(manifest) {
     '',
     '### Events',
     '',
-    table(['Event', 'Description'], (element.events ?? []).map((e) => [code(e.name), cell(e.description)])),
+    table(
+      ['Event', 'Description'],
+      (element.events ?? []).map((e) => [code(e.name), cell(e.description)]),
+    ),
     '',
     '### CSS parts',
     '',
-    table(['Part', 'Description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ['Part', 'Description'],
+      (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
     '',
     '### CSS custom properties',
     '',

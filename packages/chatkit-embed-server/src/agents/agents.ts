@@ -191,7 +191,11 @@ export class AgentContext<C extends StoreContext = StoreContext> {
   updateWorkflowTask(task: Task, taskIndex: number): void {
     if (!this.workflowItem) throw new Error('There is no workflow to update.');
     this.workflowItem.workflow.tasks[taskIndex] = task;
-    this.stream({ type: 'thread.item.updated', item_id: this.workflowItem.id, update: { type: 'workflow.task.updated', task, task_index: taskIndex } });
+    this.stream({
+      type: 'thread.item.updated',
+      item_id: this.workflowItem.id,
+      update: { type: 'workflow.task.updated', task, task_index: taskIndex },
+    });
   }
 
   /** Finishes the current workflow; without a summary, it gets its duration in seconds. */
@@ -221,8 +225,12 @@ export interface ResponseStreamConverter {
   partialImages?: number;
   /** The URL stored for a generated image. @default a `data:image/png;base64,` URL */
   base64ImageToUrl?(imageId: string, base64Image: string, partialImageIndex?: number): string | Promise<string>;
-  fileCitationToAnnotation?(citation: Extract<ResponsesAnnotation, { type: 'file_citation' }>): Annotation | null | Promise<Annotation | null>;
-  urlCitationToAnnotation?(citation: Extract<ResponsesAnnotation, { type: 'url_citation' }>): Annotation | null | Promise<Annotation | null>;
+  fileCitationToAnnotation?(
+    citation: Extract<ResponsesAnnotation, { type: 'file_citation' }>,
+  ): Annotation | null | Promise<Annotation | null>;
+  urlCitationToAnnotation?(
+    citation: Extract<ResponsesAnnotation, { type: 'url_citation' }>,
+  ): Annotation | null | Promise<Annotation | null>;
   containerFileCitationToAnnotation?(
     citation: Extract<ResponsesAnnotation, { type: 'container_file_citation' }>,
   ): Annotation | null | Promise<Annotation | null>;
@@ -231,7 +239,9 @@ export interface ResponseStreamConverter {
 export const defaultResponseStreamConverter: Required<Omit<ResponseStreamConverter, 'partialImages'>> = {
   base64ImageToUrl: (_imageId, base64Image) => `data:image/png;base64,${base64Image}`,
   fileCitationToAnnotation: (citation) =>
-    citation.filename ? { type: 'annotation', source: { type: 'file', filename: citation.filename, title: citation.filename }, index: citation.index } : null,
+    citation.filename
+      ? { type: 'annotation', source: { type: 'file', filename: citation.filename, title: citation.filename }, index: citation.index }
+      : null,
   urlCitationToAnnotation: (citation) => ({
     type: 'annotation',
     source: { type: 'url', url: citation.url, title: citation.title },
@@ -336,7 +346,8 @@ export async function* streamAgentResponse(
   if (ctx.store && ctx.requestContext && !ctx.workflowItem) {
     const recent = await ctx.store.loadThreadItems(thread.id, null, 2, 'desc', ctx.requestContext);
     const [last, secondLast] = recent.data;
-    const open = last?.type === 'workflow' ? last : last?.type === 'client_tool_call' && secondLast?.type === 'workflow' ? secondLast : undefined;
+    const open =
+      last?.type === 'workflow' ? last : last?.type === 'client_tool_call' && secondLast?.type === 'workflow' ? secondLast : undefined;
     if (open && !open.workflow.summary) {
       storedWorkflows.add(open);
       ctx.workflowItem = open;
@@ -381,7 +392,12 @@ export async function* streamAgentResponse(
           messages.set(item.id, message);
           yield added(message);
         } else if (item.type === 'image_generation_call') {
-          const image: GeneratedImageItem = { type: 'generated_image', id: ctx.generateId('message'), thread_id: thread.id, created_at: now() };
+          const image: GeneratedImageItem = {
+            type: 'generated_image',
+            id: ctx.generateId('message'),
+            thread_id: thread.id,
+            created_at: now(),
+          };
           images.set(item.id, image);
           yield added(image);
         }
@@ -390,14 +406,22 @@ export async function* streamAgentResponse(
       case 'response.content_part.added': {
         const message = messages.get(event.item_id);
         if (!message || event.part.type === 'reasoning_text') return;
-        yield updated(message.id, { type: 'assistant_message.content_part.added', content_index: event.content_index, content: await convertContent(event.part) });
+        yield updated(message.id, {
+          type: 'assistant_message.content_part.added',
+          content_index: event.content_index,
+          content: await convertContent(event.part),
+        });
         return;
       }
       case 'response.output_text.delta':
       case 'response.refusal.delta': {
         const message = messages.get(event.item_id);
         if (!message) return;
-        yield updated(message.id, { type: 'assistant_message.content_part.text_delta', content_index: event.content_index, delta: event.delta });
+        yield updated(message.id, {
+          type: 'assistant_message.content_part.text_delta',
+          content_index: event.content_index,
+          delta: event.delta,
+        });
         return;
       }
       case 'response.output_text.annotation.added': {
@@ -419,7 +443,11 @@ export async function* streamAgentResponse(
       case 'response.output_text.done': {
         const message = messages.get(event.item_id);
         if (!message) return;
-        const content: AssistantMessageContent = { type: 'output_text', text: event.text, annotations: annotations.get(`${event.item_id}/${event.content_index}`) ?? [] };
+        const content: AssistantMessageContent = {
+          type: 'output_text',
+          text: event.text,
+          annotations: annotations.get(`${event.item_id}/${event.content_index}`) ?? [],
+        };
         yield updated(message.id, { type: 'assistant_message.content_part.done', content_index: event.content_index, content });
         return;
       }
@@ -445,7 +473,11 @@ export async function* streamAgentResponse(
         if (!workflow) return;
         if (workflow.type === 'reasoning' && workflow.tasks.length === 0) {
           // Stream the first thought of a new reasoning workflow, to show it early.
-          streamingThought = { itemId: event.item_id, summaryIndex: event.summary_index, task: { type: 'thought', content: event.delta, status_indicator: 'none' } };
+          streamingThought = {
+            itemId: event.item_id,
+            summaryIndex: event.summary_index,
+            task: { type: 'thought', content: event.delta, status_indicator: 'none' },
+          };
           workflow.tasks.push(streamingThought.task);
           yield updated(ctx.workflowItem!.id, { type: 'workflow.task.added', task: streamingThought.task, task_index: 0 });
         } else if (streamingThought && sameThought(event) && workflow.tasks.includes(streamingThought.task)) {
@@ -509,7 +541,8 @@ export async function* streamAgentResponse(
       if (event.name === 'tool_called' && item.type === 'tool_call_item' && item.rawItem.type === 'function_call') {
         const call = item.rawItem;
         lastFunctionCall = { callId: call.callId, name: call.name };
-        if (clientTools.has(call.name)) calledClientTool = { name: call.name, arguments: parseArguments(call.arguments), callId: call.callId };
+        if (clientTools.has(call.name))
+          calledClientTool = { name: call.name, arguments: parseArguments(call.arguments), callId: call.callId };
       }
       return;
     }
@@ -529,7 +562,11 @@ export async function* streamAgentResponse(
         plainMessage = { type: 'assistant_message', id: ctx.generateId('message'), thread_id: thread.id, created_at: now(), content: [] };
         plainText = '';
         yield added(plainMessage);
-        yield updated(plainMessage.id, { type: 'assistant_message.content_part.added', content_index: 0, content: { type: 'output_text', text: '', annotations: [] } });
+        yield updated(plainMessage.id, {
+          type: 'assistant_message.content_part.added',
+          content_index: 0,
+          content: { type: 'output_text', text: '', annotations: [] },
+        });
       }
       plainText += data.delta;
       yield updated(plainMessage.id, { type: 'assistant_message.content_part.text_delta', content_index: 0, delta: data.delta });
@@ -675,7 +712,8 @@ export interface ThreadItemConverter {
 }
 
 const userText = (text: string): AgentInputItem => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
-const hiddenContext = (content: string) => userText(`Hidden context for the agent (not shown to the user):\n<HiddenContext>\n${content}\n</HiddenContext>`);
+const hiddenContext = (content: string) =>
+  userText(`Hidden context for the agent (not shown to the user):\n<HiddenContext>\n${content}\n</HiddenContext>`);
 const taskText = (task: { title?: string | null; content?: string | null }): string | null => {
   const title = task.title ?? '';
   const content = task.content ?? '';
@@ -697,14 +735,25 @@ export const defaultThreadItemConverter: Required<ThreadItemConverter> = {
     return userMessageToInput(item, isLastMessage, this);
   },
   assistantMessageToInput(item) {
-    return { type: 'message', role: 'assistant', status: 'completed', content: item.content.map((part) => ({ type: 'output_text', text: part.text })) };
+    return {
+      type: 'message',
+      role: 'assistant',
+      status: 'completed',
+      content: item.content.map((part) => ({ type: 'output_text', text: part.text })),
+    };
   },
   clientToolCallToInput(item) {
     // A pending call has no output yet: the model cannot be shown it.
     if (item.status === 'pending') return null;
     return [
       { type: 'function_call', callId: item.call_id, name: item.name, arguments: JSON.stringify(item.arguments), status: 'completed' },
-      { type: 'function_call_result', callId: item.call_id, name: item.name, status: 'completed', output: JSON.stringify(item.output ?? null) },
+      {
+        type: 'function_call_result',
+        callId: item.call_id,
+        name: item.name,
+        status: 'completed',
+        output: JSON.stringify(item.output ?? null),
+      },
     ];
   },
   widgetToInput(item) {
@@ -743,7 +792,9 @@ export const defaultThreadItemConverter: Required<ThreadItemConverter> = {
   },
   hiddenContextToInput(item) {
     if (typeof item.content !== 'string') {
-      throw new Error('A hidden context item has non-string content, but no `hiddenContextToInput` converter was given to turn it into model input.');
+      throw new Error(
+        'A hidden context item has non-string content, but no `hiddenContextToInput` converter was given to turn it into model input.',
+      );
     }
     return hiddenContext(item.content);
   },
@@ -779,7 +830,7 @@ async function userMessageToInput(
         type: 'input_text',
         text:
           '# User-provided context for @-mentions\n' +
-          '- When referencing resolved entities, use their canonical names **without** \'@\'.\n' +
+          "- When referencing resolved entities, use their canonical names **without** '@'.\n" +
           "- The '@' form appears only in user text and should not be echoed.",
       },
     ];
@@ -793,7 +844,10 @@ async function userMessageToInput(
  * Converts thread items into the Agents SDK's input items, so the agent sees the whole
  * conversation (chatkit-python's `ThreadItemConverter.to_agent_input`).
  */
-export async function threadItemsToAgentInput(items: ThreadItem | readonly ThreadItem[], converter: ThreadItemConverter = {}): Promise<AgentInputItem[]> {
+export async function threadItemsToAgentInput(
+  items: ThreadItem | readonly ThreadItem[],
+  converter: ThreadItemConverter = {},
+): Promise<AgentInputItem[]> {
   const list = Array.isArray(items) ? [...items] : [items as ThreadItem];
   const hooks: Required<ThreadItemConverter> = { ...defaultThreadItemConverter, ...converter };
   const output: AgentInputItem[] = [];
@@ -904,7 +958,12 @@ export function agentResponder<C extends StoreContext = StoreContext>(
     } catch (error) {
       if (signal.aborted || error instanceof ChatKitStreamError) throw error;
       const streamError = toStreamError(error);
-      log({ level: 'warn', event: 'chatkit.agent_failed', code: (error as Error)?.name, message: String((error as Error)?.message ?? error) });
+      log({
+        level: 'warn',
+        event: 'chatkit.agent_failed',
+        code: (error as Error)?.name,
+        message: String((error as Error)?.message ?? error),
+      });
       throw streamError;
     }
   };
@@ -913,14 +972,18 @@ export function agentResponder<C extends StoreContext = StoreContext>(
 /** A message the user can read for an Agents SDK or model error (never the raw error, which may quote secrets). */
 export function toStreamError(error: unknown): ChatKitStreamError {
   if (error instanceof InputGuardrailTripwireTriggered) return new ChatKitStreamError('This message was blocked by a safety check.');
-  if (error instanceof OutputGuardrailTripwireTriggered) return new ChatKitStreamError("The assistant's response was blocked by a safety check.");
-  if (error instanceof MaxTurnsExceededError) return new ChatKitStreamError('The assistant took too many steps and stopped before answering.', { allowRetry: true });
+  if (error instanceof OutputGuardrailTripwireTriggered)
+    return new ChatKitStreamError("The assistant's response was blocked by a safety check.");
+  if (error instanceof MaxTurnsExceededError)
+    return new ChatKitStreamError('The assistant took too many steps and stopped before answering.', { allowRetry: true });
   if (error instanceof ModelTimeoutError) return new ChatKitStreamError('The model took too long to answer.', { allowRetry: true });
-  if (error instanceof ModelBehaviorError) return new ChatKitStreamError('The model gave an answer the assistant could not use.', { allowRetry: true });
+  if (error instanceof ModelBehaviorError)
+    return new ChatKitStreamError('The model gave an answer the assistant could not use.', { allowRetry: true });
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number') {
     if (status === 401 || status === 403) return new ChatKitStreamError(`The assistant is not allowed to use the model (HTTP ${status}).`);
-    if (status === 429) return new ChatKitStreamError('The model is busy or over its quota (HTTP 429). Try again shortly.', { allowRetry: true });
+    if (status === 429)
+      return new ChatKitStreamError('The model is busy or over its quota (HTTP 429). Try again shortly.', { allowRetry: true });
     if (status >= 500) return new ChatKitStreamError(`The model service failed (HTTP ${status}).`, { allowRetry: true });
     return new ChatKitStreamError(`The model refused the request (HTTP ${status}).`);
   }

@@ -96,7 +96,19 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 
 /** The options each command takes; any other is a usage error rather than silently ignored. */
 const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
-  serve: ['port', 'host', 'workflow-id', 'workflow-version', 'origin', 'trust-proxy', 'token-key-file', 'workflow', 'data', 'rate-limit', 'help'],
+  serve: [
+    'port',
+    'host',
+    'workflow-id',
+    'workflow-version',
+    'origin',
+    'trust-proxy',
+    'token-key-file',
+    'workflow',
+    'data',
+    'rate-limit',
+    'help',
+  ],
   doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
   threads: ['api-url', 'token', 'token-url', 'origin', 'thread', 'limit', 'json', 'help'],
 };
@@ -141,7 +153,12 @@ async function main(argv: string[]): Promise<number> {
   const host = values.host ?? env.HOST ?? '127.0.0.1';
   const workflowId = values['workflow-id'] ?? env.CHATKIT_WORKFLOW_ID;
   const workflowVersion = values['workflow-version'] ?? env.CHATKIT_WORKFLOW_VERSION;
-  const origins = values.origin ?? env.CHATKIT_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  const origins =
+    values.origin ??
+    env.CHATKIT_ALLOWED_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean) ??
+    [];
   const keyFile = values['token-key-file'] ?? env.CHATKIT_TOKEN_PRIVATE_KEY_FILE;
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
 
@@ -151,7 +168,11 @@ async function main(argv: string[]): Promise<number> {
   let sharedLimits: RateLimitStore | undefined;
   if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
-    const { loadWorkflow, workflowResponder } = await importPeer('@openai/agents', 'serve --workflow', () => import('../workflow/workflow-responder.js'));
+    const { loadWorkflow, workflowResponder } = await importPeer(
+      '@openai/agents',
+      'serve --workflow',
+      () => import('../workflow/workflow-responder.js'),
+    );
     const { openStore } = await import('../stores/open-store.js');
     const runWorkflow = await loadWorkflow(values.workflow);
     const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
@@ -245,7 +266,9 @@ function httpUrl(value: string, flag: string, base?: string): string {
   try {
     url = new URL(value, base);
   } catch {
-    throw new UsageError(`${flag} must be an absolute URL (https://…)${base === undefined ? '' : ' or one relative to --page'}, not ${value}.`);
+    throw new UsageError(
+      `${flag} must be an absolute URL (https://…)${base === undefined ? '' : ' or one relative to --page'}, not ${value}.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${flag} must be an http(s) URL, not ${value}.`);
   return url.href;

@@ -5,15 +5,7 @@
  * the CLI only prints them.
  */
 import { checkPolicies, metaPolicies, parseCsp, scriptNonces, type CspDirectives, type CspRequestKind } from './csp.js';
-import {
-  DEFAULT_TIMEOUT_MS,
-  containsApiKey,
-  isCrossOrigin,
-  maskSecret,
-  originHeaders,
-  probe,
-  statusWithMessage,
-} from './http-probe.js';
+import { DEFAULT_TIMEOUT_MS, containsApiKey, isCrossOrigin, maskSecret, originHeaders, probe, statusWithMessage } from './http-probe.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
@@ -70,7 +62,9 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
     const useSession = options.token === undefined && !options.tokenUrl && Boolean(options.sessionUrl);
     const token = options.token ?? (useSession ? sessionSecret : undefined);
     if (useSession && token === undefined) {
-      checks.push(fail('Backend token', 'no token: the session endpoint gave none (see above)', 'Fix the session endpoint first, or pass a token.'));
+      checks.push(
+        fail('Backend token', 'no token: the session endpoint gave none (see above)', 'Fix the session endpoint first, or pass a token.'),
+      );
     } else {
       const source =
         token !== undefined
@@ -111,7 +105,13 @@ export async function checkSecretEndpoint(options: SecretEndpointOptions): Promi
     timeoutMs,
   );
   if (!result.ok) {
-    checks.push(fail(label, `POST ${url}: ${result.error}`, 'Check that the endpoint is running and that the URL (scheme, host, port, path) is right.'));
+    checks.push(
+      fail(
+        label,
+        `POST ${url}: ${result.error}`,
+        'Check that the endpoint is running and that the URL (scheme, host, port, path) is right.',
+      ),
+    );
     return { checks };
   }
   const { response, ms } = result;
@@ -142,7 +142,9 @@ export async function checkSecretEndpoint(options: SecretEndpointOptions): Promi
   }
   const secret = (json as { client_secret?: unknown } | null)?.client_secret;
   if (typeof secret === 'string' && secret.startsWith('sk-')) {
-    checks.push(fail(answer, `client_secret looks like an OpenAI API key (${maskSecret(secret)}): the endpoint is leaking the key`, leakFix));
+    checks.push(
+      fail(answer, `client_secret looks like an OpenAI API key (${maskSecret(secret)}): the endpoint is leaking the key`, leakFix),
+    );
     return { checks };
   }
   if (containsApiKey(text)) {
@@ -171,8 +173,10 @@ function secretEndpointFix(status: number, origin: string | undefined): string {
       (origin ? `, or not allow the origin ${origin} (npx chatkit-embed-server serve: --origin ${origin}).` : '.')
     );
   }
-  if (status === 404 || status === 405) return 'Check the URL: it should name the endpoint that answers POST with {"client_secret", "expires_at"}.';
-  if (status === 429) return 'The endpoint is rate limiting: wait a minute, or raise its limit (npx chatkit-embed-server serve: --rate-limit).';
+  if (status === 404 || status === 405)
+    return 'Check the URL: it should name the endpoint that answers POST with {"client_secret", "expires_at"}.';
+  if (status === 429)
+    return 'The endpoint is rate limiting: wait a minute, or raise its limit (npx chatkit-embed-server serve: --rate-limit).';
   return "Check the endpoint's server log; for hosted sessions, its OpenAI API key and workflow id.";
 }
 
@@ -213,11 +217,13 @@ async function checkPreflight(name: string, url: string, origin: string, request
   if (!response.ok) return fail(name, `OPTIONS from ${origin} answered HTTP ${response.status}`, fix);
   const allowOrigin = response.headers.get('access-control-allow-origin');
   if (allowOrigin !== origin && allowOrigin !== '*') {
-    return fail(name, allowOrigin ? `Access-Control-Allow-Origin is ${allowOrigin}, not ${origin}` : `no Access-Control-Allow-Origin for ${origin}`, fix);
+    return fail(
+      name,
+      allowOrigin ? `Access-Control-Allow-Origin is ${allowOrigin}, not ${origin}` : `no Access-Control-Allow-Origin for ${origin}`,
+      fix,
+    );
   }
-  const allowed = (response.headers.get('access-control-allow-headers') ?? '')
-    .split(',')
-    .map((header) => header.trim().toLowerCase());
+  const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(',').map((header) => header.trim().toLowerCase());
   // `*` covers every header but Authorization (Fetch, CORS-preflight fetch step 7).
   const missing = requestHeaders.filter((header) => !allowed.includes(header) && !(allowed.includes('*') && header !== 'authorization'));
   if (missing.length) return fail(name, `Access-Control-Allow-Headers does not allow ${missing.join(', ')}`, fix);
@@ -291,7 +297,10 @@ export function checkCsp(headers: Headers, html: string, self: URL, connectTo: r
   const checks: Check[] = [
     onlyReporting
       ? pass('Page CSP', 'only Content-Security-Policy-Report-Only: nothing is blocked yet; checked below as if enforced')
-      : pass('Page CSP', `${policies.length === 1 ? 'one policy' : `${policies.length} policies`} enforced${reportOnly.length ? ' (a report-only policy too, not checked)' : ''}`),
+      : pass(
+          'Page CSP',
+          `${policies.length === 1 ? 'one policy' : `${policies.length} policies`} enforced${reportOnly.length ? ' (a report-only policy too, not checked)' : ''}`,
+        ),
   ];
   const perDirective = [
     checkScriptSrc(policies, html, self),
@@ -344,7 +353,14 @@ function checkScriptSrc(policies: readonly CspDirectives[], html: string, self: 
   return pass(name, `${directive} allows ${unique(decisions.map((decision) => decision.url.origin)).join(', ')}`);
 }
 
-function checkUrls(name: string, policies: readonly CspDirectives[], kind: CspRequestKind, urls: readonly string[], self: URL, what: string): Check {
+function checkUrls(
+  name: string,
+  policies: readonly CspDirectives[],
+  kind: CspRequestKind,
+  urls: readonly string[],
+  self: URL,
+  what: string,
+): Check {
   const decisions = urls.map((url) => ({ url: new URL(url), ...checkPolicies(policies, kind, new URL(url), self) }));
   const directive = decisions.find((decision) => decision.directive)?.directive;
   const governing = kind === 'frame' ? 'frame-src, child-src or default-src' : 'connect-src or default-src';
@@ -352,7 +368,11 @@ function checkUrls(name: string, policies: readonly CspDirectives[], kind: CspRe
   const blocked = decisions.filter((decision) => decision.verdict !== 'allowed');
   if (blocked.length) {
     const origins = unique(blocked.map((decision) => decision.url.origin));
-    return fail(name, `${directive} blocks ${blocked.map((decision) => decision.url.href).join(', ')}`, addSources(kind, directive, origins));
+    return fail(
+      name,
+      `${directive} blocks ${blocked.map((decision) => decision.url.href).join(', ')}`,
+      addSources(kind, directive, origins),
+    );
   }
   return pass(name, `${directive} allows ${unique(decisions.map((decision) => decision.url.origin)).join(', ')}`);
 }
@@ -392,14 +412,14 @@ function checkCoep(headers: Headers): Check {
   if (policy === 'require-corp') {
     return fail(
       name,
-      'Cross-Origin-Embedder-Policy: require-corp, reported to break ChatKit\'s frame',
+      "Cross-Origin-Embedder-Policy: require-corp, reported to break ChatKit's frame",
       'Serve the page with the chat without Cross-Origin-Embedder-Policy: require-corp.',
     );
   }
   if (policy === 'credentialless') {
     return warn(
       name,
-      'Cross-Origin-Embedder-Policy: credentialless; require-corp is reported to break ChatKit\'s frame, and this may too',
+      "Cross-Origin-Embedder-Policy: credentialless; require-corp is reported to break ChatKit's frame, and this may too",
       'Test the chat on this page, or serve it without Cross-Origin-Embedder-Policy.',
     );
   }
@@ -439,7 +459,8 @@ export async function checkBackend(options: BackendOptions): Promise<Check[]> {
     return checks;
   }
 
-  if (isCrossOrigin(origin, apiUrl)) checks.push(await checkPreflight('Backend preflight', apiUrl, origin, ['authorization', 'content-type'], timeoutMs));
+  if (isCrossOrigin(origin, apiUrl))
+    checks.push(await checkPreflight('Backend preflight', apiUrl, origin, ['authorization', 'content-type'], timeoutMs));
   const result = await probe(
     apiUrl,
     {
@@ -451,7 +472,9 @@ export async function checkBackend(options: BackendOptions): Promise<Check[]> {
     timeoutMs,
   );
   if (!result.ok) {
-    checks.push(fail('Backend', `POST ${apiUrl}: ${result.error}`, 'Check that the ChatKit server is running and that api-url names its endpoint.'));
+    checks.push(
+      fail('Backend', `POST ${apiUrl}: ${result.error}`, 'Check that the ChatKit server is running and that api-url names its endpoint.'),
+    );
     return checks;
   }
   const { response, ms } = result;
@@ -478,7 +501,7 @@ export async function checkBackend(options: BackendOptions): Promise<Check[]> {
       : fail(
           'Backend answer',
           'not a ChatKit page of threads ({"data": [...], "has_more": ...})',
-          'Check that api-url names a ChatKit-protocol endpoint (createChatKitServer, or chatkit-python\'s ChatKitServer).',
+          "Check that api-url names a ChatKit-protocol endpoint (createChatKitServer, or chatkit-python's ChatKitServer).",
         ),
   );
   return checks;
@@ -491,7 +514,8 @@ function backendFix(status: number, origin: string | undefined): string {
       `that the token has not expired${origin ? `, and that its origin policy allows ${origin}` : ''}.`
     );
   }
-  if (status === 404 || status === 405) return 'Check api-url: it should name the ChatKit endpoint itself (e.g. https://chat.example.com/chatkit).';
+  if (status === 404 || status === 405)
+    return 'Check api-url: it should name the ChatKit endpoint itself (e.g. https://chat.example.com/chatkit).';
   return "Check the ChatKit server's log.";
 }
 

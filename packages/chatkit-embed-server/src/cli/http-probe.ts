@@ -95,7 +95,9 @@ export async function mintToken(tokenUrl: string, origin: string | undefined, ti
   }
   if (typeof secret !== 'string' || !secret) throw new Error(`${tokenUrl} answered without a client_secret.`);
   if (secret.startsWith('sk-')) {
-    throw new Error(`${tokenUrl} answered with an OpenAI API key (${maskSecret(secret)}): it is leaking the key. Revoke it at platform.openai.com.`);
+    throw new Error(
+      `${tokenUrl} answered with an OpenAI API key (${maskSecret(secret)}): it is leaking the key. Revoke it at platform.openai.com.`,
+    );
   }
   return secret;
 }

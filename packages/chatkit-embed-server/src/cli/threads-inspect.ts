@@ -73,7 +73,8 @@ export function listThreads(connection: BackendConnection, limit = 50): Promise<
 export function listItems(connection: BackendConnection, threadId: string, limit = 50): Promise<{ data: ThreadItem[]; hasMore: boolean }> {
   return collect<ThreadItem>(
     limit,
-    (pageSize, after) => chatKitCall(connection, 'items.list', { thread_id: threadId, limit: pageSize, order: 'asc', ...(after && { after }) }),
+    (pageSize, after) =>
+      chatKitCall(connection, 'items.list', { thread_id: threadId, limit: pageSize, order: 'asc', ...(after && { after }) }),
     'items.list',
   );
 }

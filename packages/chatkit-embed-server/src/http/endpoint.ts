@@ -88,10 +88,7 @@ export function createEndpoint(
       if (identity.setCookie) response.headers.append('set-cookie', identity.setCookie);
       return response;
     } catch (caught) {
-      const error =
-        caught instanceof ServerError
-          ? caught
-          : new ServerError(500, 'internal_error', 'The endpoint failed unexpectedly.');
+      const error = caught instanceof ServerError ? caught : new ServerError(500, 'internal_error', 'The endpoint failed unexpectedly.');
       const entry: LogEntry = {
         level: error.status >= 500 ? 'error' : 'warn',
         event: error.status >= 500 ? `${name}.failed` : 'request.rejected',

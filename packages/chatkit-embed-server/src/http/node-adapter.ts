@@ -35,11 +35,7 @@ export function toFetchRequest(req: NodeRequest, options: NodeAdapterOptions = {
     if (req.body !== undefined && req.readableEnded) {
       // A body parser (express.json()) already read the stream: send what it parsed.
       init.body =
-        typeof req.body === 'string'
-          ? req.body
-          : req.body instanceof Uint8Array
-            ? new Uint8Array(req.body)
-            : JSON.stringify(req.body);
+        typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? new Uint8Array(req.body) : JSON.stringify(req.body);
       headers.delete('content-length');
     } else {
       init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;

@@ -9,9 +9,7 @@ export interface OriginPolicy {
   allowedOrigins?: readonly string[] | '*';
 }
 
-export type OriginDecision =
-  | { allowed: true; corsHeaders: Record<string, string> }
-  | { allowed: false; origin: string };
+export type OriginDecision = { allowed: true; corsHeaders: Record<string, string> } | { allowed: false; origin: string };
 
 export function checkOrigin(request: Request, policy: OriginPolicy): OriginDecision {
   const origin = request.headers.get('origin');

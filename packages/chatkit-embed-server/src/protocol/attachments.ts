@@ -186,7 +186,12 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       if (request.method !== 'POST') throw new AttachmentError(405, 'Use POST.');
       const context = await authenticate(request);
       const file = await readFile(request);
-      const { id, attachment } = await create({ name: file.name, size: file.bytes.byteLength, mime_type: file.type }, context, request, true);
+      const { id, attachment } = await create(
+        { name: file.name, size: file.bytes.byteLength, mime_type: file.type },
+        context,
+        request,
+        true,
+      );
       await storage.put(id, { bytes: file.bytes, mimeType: file.type });
       await store.saveAttachment(attachment, context);
       return Response.json(attachment);

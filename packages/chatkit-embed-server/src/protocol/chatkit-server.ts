@@ -122,7 +122,13 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
     } catch (caught) {
       const error = toServerError(caught);
       if (error.status >= 500 && error.status !== 501) {
-        log({ level: 'error', event: 'chatkit.failed', code: error.code, status: error.status, message: String((caught as Error)?.message) });
+        log({
+          level: 'error',
+          event: 'chatkit.failed',
+          code: error.code,
+          status: error.status,
+          message: String((caught as Error)?.message),
+        });
       }
       const response = jsonResponse(error.status, { error: { code: error.code, message: error.message } }, error.headers);
       for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
@@ -151,7 +157,12 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       }
       case 'items.feedback':
         await store.loadThread(request.params.thread_id, context);
-        await options.feedback?.({ threadId: request.params.thread_id, itemIds: request.params.item_ids, kind: request.params.kind, context });
+        await options.feedback?.({
+          threadId: request.params.thread_id,
+          itemIds: request.params.item_ids,
+          kind: request.params.kind,
+          context,
+        });
         return {};
       case 'attachments.create': {
         if (!options.attachments) throw notImplemented('File upload', 'attachments');
@@ -274,7 +285,11 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
     }
   }
 
-  async function userMessage(input: RequestOf<'threads.create'>['params']['input'], thread: ThreadMetadata, context: C): Promise<UserMessageItem> {
+  async function userMessage(
+    input: RequestOf<'threads.create'>['params']['input'],
+    thread: ThreadMetadata,
+    context: C,
+  ): Promise<UserMessageItem> {
     const attachments: Attachment[] = [];
     for (const id of input.attachments) attachments.push({ ...(await store.loadAttachment(id, context)), thread_id: thread.id });
     return {
@@ -459,7 +474,10 @@ function applyUpdate(pending: Map<string, ThreadItem>, event: Extract<ThreadStre
   if (item?.type === 'workflow') applyWorkflowUpdate(item, update);
 }
 
-function applyAssistantUpdate(item: AssistantMessageItem, update: Extract<ThreadStreamEvent, { type: 'thread.item.updated' }>['update']): void {
+function applyAssistantUpdate(
+  item: AssistantMessageItem,
+  update: Extract<ThreadStreamEvent, { type: 'thread.item.updated' }>['update'],
+): void {
   if (!update.type.startsWith('assistant_message.')) return;
   const index = (update as { content_index: number }).content_index;
   while (item.content.length <= index) item.content.push({ type: 'output_text', text: '', annotations: [] });
@@ -483,7 +501,10 @@ function applyWorkflowUpdate(item: WorkflowItem, update: Extract<ThreadStreamEve
   if (update.type === 'workflow.task.updated') item.workflow.tasks[update.task_index] = update.task;
 }
 
-function applyStructuredInput(item: StructuredInputItem, submission: RequestOf<'threads.add_structured_input'>['params']['input']): StructuredInputItem {
+function applyStructuredInput(
+  item: StructuredInputItem,
+  submission: RequestOf<'threads.add_structured_input'>['params']['input'],
+): StructuredInputItem {
   const answered = structuredClone(item);
   for (const question of answered.inputs) {
     const answer = submission.answers[question.id];

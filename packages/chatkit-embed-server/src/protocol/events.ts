@@ -54,7 +54,11 @@ export async function* streamAssistantMessage(
   for await (const delta of chunks) {
     if (!delta) continue;
     text += delta;
-    yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta } };
+    yield {
+      type: 'thread.item.updated',
+      item_id: id,
+      update: { type: 'assistant_message.content_part.text_delta', content_index: 0, delta },
+    };
   }
   const content = { type: 'output_text' as const, text, annotations: [] };
   yield { type: 'thread.item.updated', item_id: id, update: { type: 'assistant_message.content_part.done', content_index: 0, content } };
@@ -74,7 +78,13 @@ export async function* streamWidget(
   options: { copyText?: string; id?: string } = {},
 ): AsyncGenerator<ThreadStreamEvent> {
   const id = options.id ?? generateId('message');
-  const base = { type: 'widget' as const, id, thread_id: thread.id, created_at: now(), ...(options.copyText && { copy_text: options.copyText }) };
+  const base = {
+    type: 'widget' as const,
+    id,
+    thread_id: thread.id,
+    created_at: now(),
+    ...(options.copyText && { copy_text: options.copyText }),
+  };
   if (!(Symbol.asyncIterator in widget)) {
     yield { type: 'thread.item.done', item: { ...base, widget } satisfies WidgetItem };
     return;

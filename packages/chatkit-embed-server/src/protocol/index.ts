@@ -19,6 +19,21 @@ export { parseChatKitRequest, isStreamingRequest, type ChatKitRequest, type Chat
 export { ChatKitStreamError, streamAssistantMessage, streamWidget, progress, clientEffect, notice, errorEvent } from './events.js';
 export { diffWidget } from './widget-diff.js';
 export { offlineResponder, offlineReply, offlineAction, textOf, DEMO_WIDGET, type OfflineResponderOptions } from './offline-responder.js';
-export { createAttachments, MemoryFileStorage, AttachmentError, type FileStorage, type StoredFile, type AttachmentsOptions } from './attachments.js';
-export { MemoryStore, NotFoundError, generateId, type ChatKitStore, type StoreContext, type StoreItemType, type SortOrder } from '../stores/store.js';
+export {
+  createAttachments,
+  MemoryFileStorage,
+  AttachmentError,
+  type FileStorage,
+  type StoredFile,
+  type AttachmentsOptions,
+} from './attachments.js';
+export {
+  MemoryStore,
+  NotFoundError,
+  generateId,
+  type ChatKitStore,
+  type StoreContext,
+  type StoreItemType,
+  type SortOrder,
+} from '../stores/store.js';
 export { openStore } from '../stores/open-store.js';

@@ -19,7 +19,10 @@ export interface OfflineResponderOptions {
 }
 
 export function textOf(item: UserMessageItem | null): string {
-  return (item?.content ?? []).map((part) => part.text).join(' ').trim();
+  return (item?.content ?? [])
+    .map((part) => part.text)
+    .join(' ')
+    .trim();
 }
 
 export function offlineReply(text: string): string {

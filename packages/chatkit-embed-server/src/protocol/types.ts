@@ -171,10 +171,7 @@ export interface Action {
 
 // ---------- threads and items ----------
 
-export type ThreadStatus =
-  | { type: 'active' }
-  | { type: 'locked'; reason?: string | null }
-  | { type: 'closed'; reason?: string | null };
+export type ThreadStatus = { type: 'active' } | { type: 'locked'; reason?: string | null } | { type: 'closed'; reason?: string | null };
 
 export interface ThreadMetadata {
   id: string;

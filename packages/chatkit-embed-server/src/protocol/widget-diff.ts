@@ -54,7 +54,8 @@ export function diffWidget(before: WidgetRoot, after: WidgetRoot): ThreadItemUpd
     const was = String(old.value);
     const now = String(node.value);
     if (was === now) continue;
-    if (!now.startsWith(was)) throw new Error(`Widget node ${id} changed to a value that does not extend the old one: updates must append.`);
+    if (!now.startsWith(was))
+      throw new Error(`Widget node ${id} changed to a value that does not extend the old one: updates must append.`);
     updates.push({ type: 'widget.streaming_text.value_delta', component_id: id, delta: now.slice(was.length), done: !node.streaming });
   }
   return updates;

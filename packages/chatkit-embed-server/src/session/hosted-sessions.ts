@@ -30,7 +30,11 @@ export interface SessionHandlerOptions extends EndpointOptions {
    * Per-request changes to the session, e.g. state variables derived from the signed-in
    * user or from `body` (which the page sends and must therefore be checked here).
    */
-  customize?: (context: EndpointContext) => Partial<Pick<SessionCreateParams, 'workflow' | 'chatkit_configuration'>> | Promise<Partial<Pick<SessionCreateParams, 'workflow' | 'chatkit_configuration'>>>;
+  customize?: (
+    context: EndpointContext,
+  ) =>
+    | Partial<Pick<SessionCreateParams, 'workflow' | 'chatkit_configuration'>>
+    | Promise<Partial<Pick<SessionCreateParams, 'workflow' | 'chatkit_configuration'>>>;
   /** Milliseconds for OpenAI to answer. @default 8000 */
   upstreamTimeoutMs?: number;
   /** An SDK client of your own (tests, proxies); `apiKey` and `baseURL` are then unused. */

@@ -58,7 +58,10 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   if (config.chatkit) {
     routes['/chatkit'] = createChatKitServer({
       ...config.chatkit,
-      authenticate: createTokenVerifier({ jwks: await signer.jwks(), ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }) }),
+      authenticate: createTokenVerifier({
+        jwks: await signer.jwks(),
+        ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }),
+      }),
       ...(config.allowedOrigins && { allowedOrigins: config.allowedOrigins }),
       ...(config.log && { log: config.log }),
     });

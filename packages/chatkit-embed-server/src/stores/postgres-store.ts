@@ -84,7 +84,9 @@ export class PostgresStore implements ChatKitStore {
     await this.#transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query('CREATE TABLE IF NOT EXISTS chatkit_schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS chatkit_schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+      );
       const { rows } = await client.query<{ version: number }>('SELECT version FROM chatkit_schema_migrations');
       const applied = new Set(rows.map((row) => row.version));
       for (const [index, sql] of MIGRATIONS.entries()) {
@@ -120,7 +122,12 @@ export class PostgresStore implements ChatKitStore {
     );
   }
 
-  async loadThreads(limit: number, after: string | null | undefined, order: SortOrder, context: StoreContext): Promise<Page<ThreadMetadata>> {
+  async loadThreads(
+    limit: number,
+    after: string | null | undefined,
+    order: SortOrder,
+    context: StoreContext,
+  ): Promise<Page<ThreadMetadata>> {
     const cursor = await this.#cursor('SELECT seq FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user], after, order);
     const { rows } = await this.pool.query(
       `SELECT id, data FROM chatkit_threads WHERE user_id = $1 AND seq ${order === 'asc' ? '>' : '<'} $2 ORDER BY seq ${order} LIMIT $3`,
@@ -136,7 +143,13 @@ export class PostgresStore implements ChatKitStore {
     });
   }
 
-  async loadThreadItems(threadId: string, after: string | null | undefined, limit: number, order: SortOrder, context: StoreContext): Promise<Page<ThreadItem>> {
+  async loadThreadItems(
+    threadId: string,
+    after: string | null | undefined,
+    limit: number,
+    order: SortOrder,
+    context: StoreContext,
+  ): Promise<Page<ThreadItem>> {
     await this.loadThread(threadId, context);
     const cursor = await this.#cursor(
       'SELECT seq FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3',
@@ -188,7 +201,10 @@ export class PostgresStore implements ChatKitStore {
   }
 
   async loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment> {
-    const { rows } = await this.pool.query('SELECT data FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
+    const { rows } = await this.pool.query('SELECT data FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [
+      context.user,
+      attachmentId,
+    ]);
     if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
     return rows[0].data;
   }

@@ -7,14 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import {
-  NotFoundError,
-  generateId,
-  type ChatKitStore,
-  type SortOrder,
-  type StoreContext,
-  type StoreItemType,
-} from './store.js';
+import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
 const SCHEMA = `
@@ -57,7 +50,9 @@ async function loadSqlite(): Promise<typeof import('node:sqlite')> {
   } catch (error) {
     // Node 20 and early 22 have no node:sqlite; say which version is needed, not a stack trace.
     if ((error as { code?: string }).code === 'ERR_UNKNOWN_BUILTIN_MODULE') {
-      throw new Error(`A SQLite store needs node:sqlite, built into Node.js 22.13 and newer; this is Node.js ${process.versions.node}.`);
+      throw new Error(`A SQLite store needs node:sqlite, built into Node.js 22.13 and newer; this is Node.js ${process.versions.node}.`, {
+        cause: error,
+      });
     }
     throw error;
   } finally {

@@ -153,11 +153,7 @@ export interface TokenVerifier {
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const secret = typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
-  const keys = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl))
-    : options.jwks
-      ? createLocalJWKSet(options.jwks)
-      : undefined;
+  const keys = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : options.jwks ? createLocalJWKSet(options.jwks) : undefined;
   if (!secret && !keys) throw new Error('createTokenVerifier needs a secret, a jwksUrl or a jwks.');
   const verifyOptions = {
     audience: options.audience ?? 'chatkit',
@@ -169,9 +165,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
   const verify = async (token: string): Promise<VerifiedToken> => {
     try {
-      const { payload } = secret
-        ? await jwtVerify(token, secret, verifyOptions)
-        : await jwtVerify(token, keys!, verifyOptions);
+      const { payload } = secret ? await jwtVerify(token, secret, verifyOptions) : await jwtVerify(token, keys!, verifyOptions);
       if (!payload.sub) throw new TokenError('token_invalid', 'The token names no user (sub).');
       return { user: payload.sub, claims: payload };
     } catch (error) {

@@ -14,14 +14,7 @@
 import { builtinModules } from 'node:module';
 
 export type ToolKind =
-  | 'function'
-  | 'file_search'
-  | 'web_search'
-  | 'hosted_mcp'
-  | 'code_interpreter'
-  | 'image_generation'
-  | 'computer'
-  | 'unknown';
+  'function' | 'file_search' | 'web_search' | 'hosted_mcp' | 'code_interpreter' | 'image_generation' | 'computer' | 'unknown';
 
 /** What a self-hosted server running the file does with a tool. */
 export type ToolDisposition =
@@ -131,7 +124,22 @@ interface Scanned {
 const IDENT_START = /[A-Za-z_$]/;
 const IDENT = /[\w$]/;
 /** Keywords after which a `/` starts a regex rather than a division. */
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'yield', 'await', 'instanceof']);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'yield',
+  'await',
+  'instanceof',
+]);
 
 function scan(source: string): Scanned {
   const code = source.split('');
@@ -149,9 +157,23 @@ function scan(source: string): Scanned {
     const start = i;
     while (i < n) {
       const c = source[i];
-      if (c === '\\') { i += 2; continue; }
-      if (c === '`') { erase([blank], start, i); i++; prev = 'ident'; return; }
-      if (c === '$' && source[i + 1] === '{') { erase([blank], start, i); i += 2; templates.push(0); prev = '{'; return; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (c === '`') {
+        erase([blank], start, i);
+        i++;
+        prev = 'ident';
+        return;
+      }
+      if (c === '$' && source[i + 1] === '{') {
+        erase([blank], start, i);
+        i += 2;
+        templates.push(0);
+        prev = '{';
+        return;
+      }
       i++;
     }
     erase([blank], start, n);
@@ -198,7 +220,10 @@ function scan(source: string): Scanned {
       let inClass = false;
       while (j < n && source[j] !== '\n') {
         const r = source[j];
-        if (r === '\\') { j += 2; continue; }
+        if (r === '\\') {
+          j += 2;
+          continue;
+        }
         if (r === '[') inClass = true;
         else if (r === ']') inClass = false;
         else if (r === '/' && !inClass) break;
@@ -354,7 +379,12 @@ function expressionEnd(blank: string, from: number): number {
       if (depth === 0) return k;
       depth--;
     } else if (c === ';' && depth === 0) return k;
-    else if (c === '\n' && depth === 0 && /^\n(?:export|import|const|let|var|function|async\s+function|class|type|interface)\b/.test(blank.slice(k, k + 20))) return k;
+    else if (
+      c === '\n' &&
+      depth === 0 &&
+      /^\n(?:export|import|const|let|var|function|async\s+function|class|type|interface)\b/.test(blank.slice(k, k + 20))
+    )
+      return k;
   }
   return blank.length;
 }
@@ -407,7 +437,8 @@ function readImports(s: Scanned): Imports {
     if (isCode(m.index)) found.push({ at: m.index, module: m[4]!, clause: m[2]!, typeOnly: Boolean(m[1]) });
   }
   for (const m of s.code.matchAll(/\bimport\s*(["'])([^"'\n]+)\1/g)) if (isCode(m.index)) found.push({ at: m.index, module: m[2]! });
-  for (const m of s.code.matchAll(/\b(?:import|require)\s*\(\s*(["'])([^"'\n]+)\1\s*\)/g)) if (isCode(m.index)) found.push({ at: m.index, module: m[2]! });
+  for (const m of s.code.matchAll(/\b(?:import|require)\s*\(\s*(["'])([^"'\n]+)\1\s*\)/g))
+    if (isCode(m.index)) found.push({ at: m.index, module: m[2]! });
   found.sort((a, b) => a.at - b.at);
   for (const f of found) {
     add(f.module);
@@ -480,7 +511,9 @@ export function inspectWorkflowSource(source: string, fileName?: string): Workfl
 
   // Every call, `new`, `ns.member(` and `x.asTool(` in the code.
   const calls: Call[] = [];
-  for (const m of blank.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*<[^<>();]*(?:<[^<>();]*>[^<>();]*)*>)?\s*\(/g)) {
+  for (const m of blank.matchAll(
+    /(?<![\w$.])([A-Za-z_$][\w$]*)(?:\s*\.\s*([A-Za-z_$][\w$]*))?(?:\s*<[^<>();]*(?:<[^<>();]*>[^<>();]*)*>)?\s*\(/g,
+  )) {
     const before = blank.slice(Math.max(0, m.index - 12), m.index);
     if (/\bfunction\s*\*?\s*$/.test(before)) continue;
     const open = m.index + m[0].length - 1;
@@ -503,7 +536,9 @@ export function inspectWorkflowSource(source: string, fileName?: string): Workfl
 
   const agentCalls = calls.filter((c) => (c.factory === 'Agent' && c.isNew) || c.factory === 'Agent.create');
   const agentVars = new Set(agentCalls.map((c) => declaredName(blank, c.at)).filter((v): v is string => v !== null));
-  const toolCalls = calls.filter((c) => !c.isNew && (c.factory in TOOL_FACTORIES || (c.factory === 'asTool' && agentVars.has(c.receiver!))));
+  const toolCalls = calls.filter(
+    (c) => !c.isNew && (c.factory in TOOL_FACTORIES || (c.factory === 'asTool' && agentVars.has(c.receiver!))),
+  );
 
   // ---- tools ----
   const sites: ToolSite[] = toolCalls.map((call) => {
@@ -541,9 +576,7 @@ export function inspectWorkflowSource(source: string, fileName?: string): Workfl
     }
     return { variable, name, model, structuredOutput: props.has('outputType'), tools };
   });
-  const tools = sites
-    .map((site) => site.tool)
-    .map((tool, index) => (tool.id ? tool : { ...tool, id: `tool#${index + 1}` }));
+  const tools = sites.map((site) => site.tool).map((tool, index) => (tool.id ? tool : { ...tool, id: `tool#${index + 1}` }));
 
   // ---- shape ----
   const exportedNames = new Set<string>();
@@ -602,7 +635,8 @@ export function inspectWorkflowSource(source: string, fileName?: string): Workfl
   const via: string[] = [];
   for (const m of imports.modules) if (GUARDRAILS_PACKAGE.test(m) && !via.includes(m)) via.push(m);
   for (const name of ['runGuardrails', 'runAndApplyGuardrails']) if (new RegExp(`\\b${name}\\s*\\(`).test(blank)) via.push(`${name}()`);
-  for (const name of ['GuardrailAgent', 'GuardrailsOpenAI', 'GuardrailsAsyncOpenAI']) if (new RegExp(`\\b${name}\\b`).test(blank)) via.push(name);
+  for (const name of ['GuardrailAgent', 'GuardrailsOpenAI', 'GuardrailsAsyncOpenAI'])
+    if (new RegExp(`\\b${name}\\b`).test(blank)) via.push(name);
   for (const name of SDK_GUARDRAIL_OPTIONS) if (new RegExp(`\\b${name}\\s*[:,}]`).test(blank)) via.push(name);
   const guardrails: WorkflowGuardrails = { used: via.length > 0, via };
 
@@ -704,7 +738,7 @@ function describeTool(s: Scanned, call: Call, variable: string | null, id: strin
         name,
         disposition: 'runs-in-process',
         note: implemented
-          ? "Runs in this process: the Agents SDK calls its `execute` when the model asks for it, so whatever it needs (environment variables, databases, APIs) must be available to this server."
+          ? 'Runs in this process: the Agents SDK calls its `execute` when the model asks for it, so whatever it needs (environment variables, databases, APIs) must be available to this server.'
           : 'Runs in this process, but its `execute` is empty: implement it before serving the workflow.',
         implemented,
       };
@@ -721,9 +755,19 @@ function describeTool(s: Scanned, call: Call, variable: string | null, id: strin
       };
     }
     case 'web_search':
-      return { ...base, name: null, disposition: 'runs-on-openai', note: "Runs on OpenAI's side through the Responses API with this server's API key; nothing to set up." };
+      return {
+        ...base,
+        name: null,
+        disposition: 'runs-on-openai',
+        note: "Runs on OpenAI's side through the Responses API with this server's API key; nothing to set up.",
+      };
     case 'code_interpreter':
-      return { ...base, name: null, disposition: 'runs-on-openai', note: "Runs on OpenAI's side (a Responses API container) with this server's API key; any files or container ids it names must belong to that key's project." };
+      return {
+        ...base,
+        name: null,
+        disposition: 'runs-on-openai',
+        note: "Runs on OpenAI's side (a Responses API container) with this server's API key; any files or container ids it names must belong to that key's project.",
+      };
     case 'image_generation':
       return {
         ...base,
@@ -751,7 +795,11 @@ function describeTool(s: Scanned, call: Call, variable: string | null, id: strin
         requireApproval = stringLiteral(s, t) ?? (blank[t.start] === '{' ? 'object' : s.code.slice(t.start, t.end).trim());
       }
       const authProp = props.get('authorization');
-      const authorization: 'none' | 'literal' | 'expression' = !authProp ? 'none' : stringLiteral(s, authProp.value) !== null ? 'literal' : 'expression';
+      const authorization: 'none' | 'literal' | 'expression' = !authProp
+        ? 'none'
+        : stringLiteral(s, authProp.value) !== null
+          ? 'literal'
+          : 'expression';
       const common = { ...base, name: serverLabel, authorization, ...(requireApproval !== undefined && { requireApproval }) };
       if (connectorId !== null || props.has('connectorId')) {
         const connector = connectorId ?? 'its connector';
@@ -814,7 +862,8 @@ interface Extra {
   mentionsHistory: boolean;
 }
 
-const EXPORTED_HISTORY = 'const conversationHistory: AgentInputItem[] = [{ role: "user", content: [{ type: "input_text", text: workflow.input_as_text }] }]';
+const EXPORTED_HISTORY =
+  'const conversationHistory: AgentInputItem[] = [{ role: "user", content: [{ type: "input_text", text: workflow.input_as_text }] }]';
 
 function agentLabel(agent: WorkflowAgent): string {
   const name = agent.name !== null ? `"${agent.name}"` : 'An agent';
@@ -829,43 +878,79 @@ function findingsFor(report: WorkflowReport, extra: Extra): WorkflowFinding[] {
   // shape
   if (!shape.exportsRunWorkflow) {
     if (extra.declaredButNotExported) {
-      add('error', '`runWorkflow` is declared but not exported: put `export` in front of it (`export const runWorkflow = async (workflow: WorkflowInput) => { ... }`), the entry point the server calls.');
+      add(
+        'error',
+        '`runWorkflow` is declared but not exported: put `export` in front of it (`export const runWorkflow = async (workflow: WorkflowInput) => { ... }`), the entry point the server calls.',
+      );
     } else if (extra.otherWorkflowExports.length > 0) {
       const other = extra.otherWorkflowExports[0]!;
-      add('error', `No exported \`runWorkflow\` (found \`${other}\`): rename it to \`runWorkflow\` or add \`export { ${other} as runWorkflow };\`; the server calls \`runWorkflow({ input_as_text })\`.`);
+      add(
+        'error',
+        `No exported \`runWorkflow\` (found \`${other}\`): rename it to \`runWorkflow\` or add \`export { ${other} as runWorkflow };\`; the server calls \`runWorkflow({ input_as_text })\`.`,
+      );
     } else {
-      add('error', 'No exported `runWorkflow`: the server calls `runWorkflow({ input_as_text })`. Use the Agents SDK TypeScript export of the workflow from Agent Builder, which defines `export const runWorkflow = async (workflow: WorkflowInput) => { ... }`.');
+      add(
+        'error',
+        'No exported `runWorkflow`: the server calls `runWorkflow({ input_as_text })`. Use the Agents SDK TypeScript export of the workflow from Agent Builder, which defines `export const runWorkflow = async (workflow: WorkflowInput) => { ... }`.',
+      );
     }
   }
   if (!shape.importsAgentsSdk) {
-    add('warning', 'Does not import `@openai/agents`: this is not an Agents SDK export. Export the workflow from Agent Builder as Agents SDK TypeScript, or check that runWorkflow does what you expect without it.');
+    add(
+      'warning',
+      'Does not import `@openai/agents`: this is not an Agents SDK export. Export the workflow from Agent Builder as Agents SDK TypeScript, or check that runWorkflow does what you expect without it.',
+    );
   }
   if (shape.exportsRunWorkflow && !shape.usesInputAsText) {
-    add('warning', 'Never reads `input_as_text`: the server passes the user\'s message as `workflow.input_as_text`. Read it there (as `type WorkflowInput = { input_as_text: string }`), or the agents never see the message.');
+    add(
+      'warning',
+      "Never reads `input_as_text`: the server passes the user's message as `workflow.input_as_text`. Read it there (as `type WorkflowInput = { input_as_text: string }`), or the agents never see the message.",
+    );
   }
   if (shape.buildsHistoryFromInputOnly) {
-    add('warning', '`conversationHistory` starts from `workflow.input_as_text` alone, as Agent Builder exports it, so on its own each run would see only the newest message. No edit needed: the server supplies the thread\'s earlier turns automatically.');
+    add(
+      'warning',
+      "`conversationHistory` starts from `workflow.input_as_text` alone, as Agent Builder exports it, so on its own each run would see only the newest message. No edit needed: the server supplies the thread's earlier turns automatically.",
+    );
   } else if (shape.usesInputAsText) {
     const found = extra.mentionsHistory ? 'is not the single user message built from `workflow.input_as_text`' : 'was not found';
-    add('warning', `\`conversationHistory\` ${found}. Keep Agent Builder's form, \`${EXPORTED_HISTORY}\`, so the server can supply the earlier turns around it.`);
+    add(
+      'warning',
+      `\`conversationHistory\` ${found}. Keep Agent Builder's form, \`${EXPORTED_HISTORY}\`, so the server can supply the earlier turns around it.`,
+    );
   }
   if (!shape.usesRunner && agents.length > 0) {
-    add('warning', 'No `new Runner(...)`: Agent Builder exports run each agent with `runner.run(agent, [...conversationHistory])`. Check that the agents are still run through the Agents SDK\'s Runner (with `traceMetadata`) before serving this file.');
+    add(
+      'warning',
+      "No `new Runner(...)`: Agent Builder exports run each agent with `runner.run(agent, [...conversationHistory])`. Check that the agents are still run through the Agents SDK's Runner (with `traceMetadata`) before serving this file.",
+    );
   }
   if (shape.exportsRunWorkflow && !shape.returnsOutputText) {
-    add('warning', 'runWorkflow does not return an `{ output_text }` result, and only the returned `output_text` is shown to users. Add `return <lastAgent>Result;` (the object with `output_text`) at the end of each branch; some exports build it but never return it.');
+    add(
+      'warning',
+      'runWorkflow does not return an `{ output_text }` result, and only the returned `output_text` is shown to users. Add `return <lastAgent>Result;` (the object with `output_text`) at the end of each branch; some exports build it but never return it.',
+    );
   }
   if (shape.exportsRunWorkflow && shape.usesInputAsText && shape.importsAgentsSdk && shape.usesRunner && shape.returnsOutputText) {
-    add('ok', `Published shape: exported runWorkflow reads \`workflow.input_as_text\`, runs ${agents.length} agent${agents.length === 1 ? '' : 's'} through a Runner and returns \`output_text\`.`);
+    add(
+      'ok',
+      `Published shape: exported runWorkflow reads \`workflow.input_as_text\`, runs ${agents.length} agent${agents.length === 1 ? '' : 's'} through a Runner and returns \`output_text\`.`,
+    );
   }
 
   // agents
   if (agents.length === 0) {
-    add('warning', 'No `new Agent({ ... })` found: there is nothing for the Agents SDK to run. Check that this is the workflow export and not a fragment of it.');
+    add(
+      'warning',
+      'No `new Agent({ ... })` found: there is nothing for the Agents SDK to run. Check that this is the workflow export and not a fragment of it.',
+    );
   }
   for (const agent of agents) {
     if (agent.structuredOutput) {
-      add('warning', `${agentLabel(agent)} has structured output (\`outputType\`): its raw JSON is not streamed to users; only the final \`output_text\` is shown. Fine for a classifier that picks a branch; if users should read its result, answer with a plain-text agent after it or return a readable \`output_text\`.`);
+      add(
+        'warning',
+        `${agentLabel(agent)} has structured output (\`outputType\`): its raw JSON is not streamed to users; only the final \`output_text\` is shown. Fine for a classifier that picks a branch; if users should read its result, answer with a plain-text agent after it or return a readable \`output_text\`.`,
+      );
     }
   }
 
@@ -874,21 +959,39 @@ function findingsFor(report: WorkflowReport, extra: Extra): WorkflowFinding[] {
     const label = tool.name ? `\`${tool.name}\` (${tool.id})` : `\`${tool.id}\``;
     switch (tool.kind) {
       case 'function':
-        if (tool.implemented === false) add('warning', `Function tool ${label} has an empty \`execute\`: implement it; it runs in this process and, as is, gives the model no result.`);
-        else add('ok', `Function tool ${label} runs in this process: make what its \`execute\` needs (environment variables, databases, APIs) available to the server.`);
+        if (tool.implemented === false)
+          add(
+            'warning',
+            `Function tool ${label} has an empty \`execute\`: implement it; it runs in this process and, as is, gives the model no result.`,
+          );
+        else
+          add(
+            'ok',
+            `Function tool ${label} runs in this process: make what its \`execute\` needs (environment variables, databases, APIs) available to the server.`,
+          );
         break;
       case 'file_search': {
-        const stores = tool.vectorStoreIds && tool.vectorStoreIds.length ? tool.vectorStoreIds.map((v) => `\`${v}\``).join(', ') : 'its vector stores';
-        add('warning', `File search ${label} runs on OpenAI with this server's API key: ${stores} must exist in that key's project. If that is not the project the workflow was built in, re-create the store there and put its id in \`fileSearchTool([...])\`.`);
+        const stores =
+          tool.vectorStoreIds && tool.vectorStoreIds.length ? tool.vectorStoreIds.map((v) => `\`${v}\``).join(', ') : 'its vector stores';
+        add(
+          'warning',
+          `File search ${label} runs on OpenAI with this server's API key: ${stores} must exist in that key's project. If that is not the project the workflow was built in, re-create the store there and put its id in \`fileSearchTool([...])\`.`,
+        );
         break;
       }
       case 'web_search':
       case 'code_interpreter':
       case 'image_generation':
-        add('ok', `${tool.kind.replace('_', ' ')} tool ${label} runs on OpenAI's side through the Responses API with this server's API key.`);
+        add(
+          'ok',
+          `${tool.kind.replace('_', ' ')} tool ${label} runs on OpenAI's side through the Responses API with this server's API key.`,
+        );
         break;
       case 'computer':
-        add('warning', `Computer tool ${label}: every action runs in this process through the \`computer\` implementation given to computerTool; make sure it is safe to run on the server.`);
+        add(
+          'warning',
+          `Computer tool ${label}: every action runs in this process through the \`computer\` implementation given to computerTool; make sure it is safe to run on the server.`,
+        );
         break;
       case 'hosted_mcp':
         if (tool.disposition === 'needs-connector-auth') {
@@ -899,19 +1002,33 @@ function findingsFor(report: WorkflowReport, extra: Extra): WorkflowFinding[] {
                 ? `Replace the literal \`authorization\` with a token read at run time (e.g. \`process.env.${envName(tool.name ?? tool.id)}\`)`
                 : `Add \`authorization\` with a token read at run time (e.g. \`authorization: process.env.${envName(tool.name ?? tool.id)}\`)`;
           const connector = `Connector ${tool.name ? `\`${tool.name}\` ` : ''}(${tool.id}, \`${tool.connectorId || 'connectorId'}\`)`;
-          add('warning', `${connector} needs an OAuth authorization re-created for this deployment: get an OAuth access token for the connector's service, then re-check the connector's permissions and \`allowedTools\`, as OpenAI's migration guide advises. ${auth}.`);
+          add(
+            'warning',
+            `${connector} needs an OAuth authorization re-created for this deployment: get an OAuth access token for the connector's service, then re-check the connector's permissions and \`allowedTools\`, as OpenAI's migration guide advises. ${auth}.`,
+          );
         } else if (tool.disposition === 'needs-reachable-mcp') {
-          const local = tool.serverUrl && /^https?:\/\/(?:localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|\[::1\])/i.test(tool.serverUrl);
-          add(local ? 'error' : 'warning', `MCP server ${label} at ${tool.serverUrl ?? '(serverUrl)'} is called by OpenAI, not by this server: ${local ? 'a local address cannot be reached from OpenAI; deploy the MCP server at a public https URL and put it in `serverUrl`' : 'it must be reachable from the internet and accept the `authorization`/`headers` given'}.`);
+          const local =
+            tool.serverUrl &&
+            /^https?:\/\/(?:localhost|127\.|0\.0\.0\.0|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|\[::1\])/i.test(tool.serverUrl);
+          add(
+            local ? 'error' : 'warning',
+            `MCP server ${label} at ${tool.serverUrl ?? '(serverUrl)'} is called by OpenAI, not by this server: ${local ? 'a local address cannot be reached from OpenAI; deploy the MCP server at a public https URL and put it in `serverUrl`' : 'it must be reachable from the internet and accept the `authorization`/`headers` given'}.`,
+          );
         } else {
           add('warning', `Hosted MCP tool ${label} has neither \`connectorId\` nor \`serverUrl\`: give it one of them.`);
         }
         if (tool.requireApproval !== undefined && tool.requireApproval !== 'never') {
-          add('warning', `Hosted MCP tool ${label} requires approval (\`requireApproval: ${tool.requireApproval}\`): the exported runWorkflow does not handle approval interruptions, so a call needing approval ends the run with "Agent result is undefined". Set \`requireApproval: "never"\` for the tools you trust, or give the tool an \`onApproval\` handler.`);
+          add(
+            'warning',
+            `Hosted MCP tool ${label} requires approval (\`requireApproval: ${tool.requireApproval}\`): the exported runWorkflow does not handle approval interruptions, so a call needing approval ends the run with "Agent result is undefined". Set \`requireApproval: "never"\` for the tools you trust, or give the tool an \`onApproval\` handler.`,
+          );
         }
         break;
       default:
-        add('warning', `Tool ${label} is not recognised (${tool.factory ? `\`${tool.factory}(...)\`` : 'not created by an Agents SDK tool factory here'}): find out where it runs and what credentials it needs before serving this workflow.`);
+        add(
+          'warning',
+          `Tool ${label} is not recognised (${tool.factory ? `\`${tool.factory}(...)\`` : 'not created by an Agents SDK tool factory here'}): find out where it runs and what credentials it needs before serving this workflow.`,
+        );
     }
   }
 
@@ -919,9 +1036,15 @@ function findingsFor(report: WorkflowReport, extra: Extra): WorkflowFinding[] {
   if (guardrails.used) {
     const list = guardrails.via.map((v) => `\`${v}\``).join(', ');
     if (guardrails.via.some((v) => !SDK_GUARDRAIL_OPTIONS.has(v))) {
-      add('warning', `Uses guardrails (${list}): install \`@openai/guardrails\` in the server's project (\`npm install @openai/guardrails\`; chatkit-embed does not bring it). Its checks run inside runWorkflow, with this server's API key for the checks that call a model.`);
+      add(
+        'warning',
+        `Uses guardrails (${list}): install \`@openai/guardrails\` in the server's project (\`npm install @openai/guardrails\`; chatkit-embed does not bring it). Its checks run inside runWorkflow, with this server's API key for the checks that call a model.`,
+      );
     } else {
-      add('ok', `Uses Agents SDK guardrails (${list}): they run in this process; a tripwire throws from runWorkflow and ends the turn with an error.`);
+      add(
+        'ok',
+        `Uses Agents SDK guardrails (${list}): they run in this process; a tripwire throws from runWorkflow and ends the turn with an error.`,
+      );
     }
   }
 
@@ -930,14 +1053,20 @@ function findingsFor(report: WorkflowReport, extra: Extra): WorkflowFinding[] {
   for (const m of report.imports) {
     if (m.startsWith('.') || m.startsWith('/') || m.startsWith('node:') || builtins.has(m)) continue;
     if (SDK_PACKAGES.has(m) || GUARDRAILS_PACKAGE.test(m)) continue;
-    add('warning', `Imports \`${m}\`, which chatkit-embed does not install: add it to the server's dependencies (\`npm install ${packageName(m)}\`).`);
+    add(
+      'warning',
+      `Imports \`${m}\`, which chatkit-embed does not install: add it to the server's dependencies (\`npm install ${packageName(m)}\`).`,
+    );
   }
   return findings;
 }
 
 /** An environment variable name for a connector's token: `google_drive` -> `GOOGLE_DRIVE_TOKEN`. */
 function envName(label: string): string {
-  const base = label.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  const base = label
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
   return `${base || 'CONNECTOR'}_TOKEN`;
 }
 
@@ -984,7 +1113,11 @@ export function formatWorkflowReport(report: WorkflowReport): string {
   out.push(`Agents (${report.agents.length})`);
   if (report.agents.length === 0) out.push('  none');
   for (const agent of report.agents) {
-    const bits = [agent.name !== null ? `"${agent.name}"` : '(unnamed)', agent.variable ? `[${agent.variable}]` : '', `model ${agent.model ?? '(not a literal)'}`];
+    const bits = [
+      agent.name !== null ? `"${agent.name}"` : '(unnamed)',
+      agent.variable ? `[${agent.variable}]` : '',
+      `model ${agent.model ?? '(not a literal)'}`,
+    ];
     if (agent.structuredOutput) bits.push('structured output');
     out.push(`  - ${bits.filter(Boolean).join('  ')}`);
     if (agent.tools.length) out.push(`      tools: ${agent.tools.join(', ')}`);

@@ -67,7 +67,10 @@ function patchRunner(): void {
       await result.completed;
       return stopIfAborted(turn, result);
     }
-    for await (const event of streamAgentResponse(turn.thread, result, { context: context instanceof AgentContext ? context : turn.agentContext, signal: turn.signal })) {
+    for await (const event of streamAgentResponse(turn.thread, result, {
+      context: context instanceof AgentContext ? context : turn.agentContext,
+      signal: turn.signal,
+    })) {
       if (event.type === 'thread.item.done' && event.item.type === 'assistant_message') {
         turn.streamed.push({ id: event.item.id, text: event.item.content.map((part) => part.text).join('') });
       }
@@ -92,7 +95,10 @@ export interface WorkflowResponderOptions {
 export function workflowResponder<C extends StoreContext>({ runWorkflow }: WorkflowResponderOptions) {
   patchRunner();
   return async function* respond({ thread, input, context, store, signal }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
-    const text = (input?.content ?? []).map((part) => part.text).join(' ').trim();
+    const text = (input?.content ?? [])
+      .map((part) => part.text)
+      .join(' ')
+      .trim();
     if (!thread.title && text) thread.title = text.length > 40 ? `${text.slice(0, 39)}…` : text;
     // Earlier turns only: the workflow adds this message itself, from input_as_text.
     const history = await threadItemsToAgentInput(await itemsBefore(store, thread, context, input?.id));
@@ -103,7 +109,14 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow }: Workf
       queue.push(event);
       wake?.();
     };
-    const turn: Scope = { history, thread, signal, emit, streamed: [], agentContext: new AgentContext({ thread, store, requestContext: context }) };
+    const turn: Scope = {
+      history,
+      thread,
+      signal,
+      emit,
+      streamed: [],
+      agentContext: new AgentContext({ thread, store, requestContext: context }),
+    };
     let settled = false;
     const outcome = scope
       .run(turn, () => runWorkflow({ input_as_text: text }))
@@ -136,7 +149,12 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow }: Workf
 }
 
 /** The thread's items in order, without the current message (and anything after it). */
-async function itemsBefore(store: ChatKitStore, thread: ThreadMetadata, context: StoreContext, currentId: string | undefined): Promise<ThreadItem[]> {
+async function itemsBefore(
+  store: ChatKitStore,
+  thread: ThreadMetadata,
+  context: StoreContext,
+  currentId: string | undefined,
+): Promise<ThreadItem[]> {
   const items: ThreadItem[] = [];
   let after: string | null | undefined = null;
   for (;;) {

@@ -7,10 +7,7 @@ export interface TokenSource {
   get(current: string | null): Promise<string>;
 }
 
-export function createAuthFetch(
-  tokens: TokenSource,
-  baseFetch: typeof fetch = (...args) => globalThis.fetch(...args),
-): typeof fetch {
+export function createAuthFetch(tokens: TokenSource, baseFetch: typeof fetch = (...args) => globalThis.fetch(...args)): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     // Cloned before the first send: a body can be read only once.

@@ -25,8 +25,7 @@ export function resolveBackend(input: BackendInput): { backend?: Backend; issue?
   const sessionUrl = present(input.sessionUrl);
   const apiUrl = present(input.apiUrl);
   const optionsApi = input.optionsApi;
-  const optionsDomainKey =
-    optionsApi && 'domainKey' in optionsApi ? present(optionsApi.domainKey) : undefined;
+  const optionsDomainKey = optionsApi && 'domainKey' in optionsApi ? present(optionsApi.domainKey) : undefined;
   if (apiUrl) {
     const domainKey = present(input.domainKey) ?? optionsDomainKey;
     if (!domainKey) {
@@ -58,9 +57,7 @@ export function resolveBackend(input: BackendInput): { backend?: Backend; issue?
   return {
     issue: {
       attribute: 'session-url',
-      message:
-        'Nothing to connect to: set session-url (OpenAI-hosted ChatKit) or api-url and ' +
-        'domain-key (your own ChatKit server).',
+      message: 'Nothing to connect to: set session-url (OpenAI-hosted ChatKit) or api-url and ' + 'domain-key (your own ChatKit server).',
     },
   };
 }

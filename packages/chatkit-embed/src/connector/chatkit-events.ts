@@ -42,11 +42,7 @@ export const CHATKIT_EVENT_NAMES = Object.keys(NAMES) as ChatKitEventName[];
  *
  * Returns the function that removes the listeners.
  */
-export function forwardChatKitEvents(
-  inner: EventTarget,
-  host: EventTarget,
-  observe?: (event: CustomEvent) => void,
-): () => void {
+export function forwardChatKitEvents(inner: EventTarget, host: EventTarget, observe?: (event: CustomEvent) => void): () => void {
   const forward = (event: Event) => {
     if (event.target !== inner) return;
     event.stopPropagation();

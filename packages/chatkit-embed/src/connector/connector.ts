@@ -50,10 +50,7 @@ export class Connector {
 
   // Stable function identities: `setOptions` runs again only when something changed.
   readonly #getClientSecretForChatKit = (current: string | null) => this.#secretFor(current);
-  readonly #authFetch = createAuthFetch(
-    { get: (current) => this.#secretFor(current) },
-    (input, init) => this.#baseFetch()(input, init),
-  );
+  readonly #authFetch = createAuthFetch({ get: (current) => this.#secretFor(current) }, (input, init) => this.#baseFetch()(input, init));
   /** Every request ChatKit makes to a self-hosted backend, watched for refusals. */
   readonly #watchedFetch: typeof fetch = async (input, init) => {
     const response = await (this.#backend?.mode === 'self-hosted' && this.#backend.tokenUrl ? this.#authFetch : this.#baseFetch())(
@@ -85,10 +82,7 @@ export class Connector {
     } else if (keyAt) {
       this.stop();
       this.#host.onFailure(keyFailure(keyAt), true);
-    } else if (
-      el.state !== 'idle' &&
-      backendIdentity(this.#resolveBackend().backend) !== backendIdentity(this.#backend)
-    ) {
+    } else if (el.state !== 'idle' && backendIdentity(this.#resolveBackend().backend) !== backendIdentity(this.#backend)) {
       this.#host.restart(); // a different backend means a different chat
     }
   }
@@ -108,10 +102,7 @@ export class Connector {
         issue!.attribute === 'domain-key' || issue!.attribute === 'options.api.domainKey'
           ? diagnose('domain-key-missing')
           : diagnose('config-missing', { reason: issue!.message });
-      return this.#host.onFailure(
-        { code: 'config-invalid', message: issue!.message, attribute: issue!.attribute, diagnostic },
-        true,
-      );
+      return this.#host.onFailure({ code: 'config-invalid', message: issue!.message, attribute: issue!.attribute, diagnostic }, true);
     }
     this.#backend = backend;
     for (const diagnostic of removedOptions(el.options)) this.#host.onDiagnostic(diagnostic);
@@ -359,9 +350,7 @@ export class Connector {
       if (looksLikeApiKey(el.getAttribute(name))) return name;
     }
     return (
-      findApiKey(el.options, 'options') ??
-      findApiKey(el.sessionHeaders, 'sessionHeaders') ??
-      findApiKey(el.sessionBody, 'sessionBody')
+      findApiKey(el.options, 'options') ?? findApiKey(el.sessionHeaders, 'sessionHeaders') ?? findApiKey(el.sessionBody, 'sessionBody')
     );
   }
 

@@ -42,11 +42,7 @@ export function buildOptions({ options, attributes: a, api, prefersDark }: Build
   return result;
 }
 
-function buildTheme(
-  base: ChatKitOptions['theme'],
-  a: ParsedAttributes,
-  prefersDark: boolean,
-): ChatKitOptions['theme'] {
+function buildTheme(base: ChatKitOptions['theme'], a: ParsedAttributes, prefersDark: boolean): ChatKitOptions['theme'] {
   if (!a.theme && !a.accentColor && !a.radius && !a.density) return base;
   const theme: ThemeOption = typeof base === 'string' ? { colorScheme: base } : { ...base };
   if (a.theme) theme.colorScheme = a.theme === 'auto' ? (prefersDark ? 'dark' : 'light') : a.theme;

@@ -112,13 +112,7 @@ export function loadScript(doc: Document, options: ScriptLoadOptions = {}): Prom
 }
 
 /** Drops a failed or stalled load (and its element), if it is still the current one. */
-function forget(
-  doc: Document,
-  pending: Map<string, Promise<void>>,
-  src: string,
-  load: Promise<void>,
-  defines?: string,
-): void {
+function forget(doc: Document, pending: Map<string, Promise<void>>, src: string, load: Promise<void>, defines?: string): void {
   if (pending.get(src) !== load) return;
   pending.delete(src);
   if (defines && doc.defaultView?.customElements.get(defines)) return;

@@ -101,7 +101,7 @@ export const DIAGNOSTICS = {
   'session-bad-expiry': {
     level: 'error',
     message: 'The session endpoint {url} returned an "expires_at" that is not a Unix time in seconds.',
-    fix: 'Send expires_at as a number of seconds since 1970 (as OpenAI\'s sessions API does), or leave it out.',
+    fix: "Send expires_at as a number of seconds since 1970 (as OpenAI's sessions API does), or leave it out.",
   },
   'session-expired': {
     level: 'warning',

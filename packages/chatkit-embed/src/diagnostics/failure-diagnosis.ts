@@ -21,12 +21,7 @@ export function safeUrl(url: string, base: string): string {
   }
 }
 
-export function scriptDiagnosis(
-  error: ScriptLoadError,
-  url: string,
-  blockedByCsp: boolean,
-  timeoutMs: number,
-): ChatKitEmbedDiagnostic {
+export function scriptDiagnosis(error: ScriptLoadError, url: string, blockedByCsp: boolean, timeoutMs: number): ChatKitEmbedDiagnostic {
   const params = { url, origin: new URL(url).origin, seconds: timeoutMs / 1000 };
   if (blockedByCsp) return diagnose('script-blocked-by-csp', params);
   if (error.kind === 'trusted-types') return diagnose('script-trusted-types', params);

@@ -52,8 +52,7 @@ export const THEMES: readonly ThemeAttribute[] = ['light', 'dark', 'auto'];
 export const RADII: readonly RadiusAttribute[] = ['pill', 'round', 'soft', 'sharp'];
 export const DENSITIES: readonly DensityAttribute[] = ['compact', 'normal', 'spacious'];
 
-const COLOR =
-  /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\))$/i;
+const COLOR = /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]+|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\))$/i;
 const LOCALE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 export function parseAttributes(raw: RawAttributes): {
@@ -62,11 +61,7 @@ export function parseAttributes(raw: RawAttributes): {
 } {
   const value: ParsedAttributes = {};
   const issues: ConfigIssue[] = [];
-  const oneOf = <T extends string>(
-    attribute: string,
-    text: string | null | undefined,
-    allowed: readonly T[],
-  ): T | undefined => {
+  const oneOf = <T extends string>(attribute: string, text: string | null | undefined, allowed: readonly T[]): T | undefined => {
     if (text == null) return undefined;
     const normal = text.trim().toLowerCase();
     if ((allowed as readonly string[]).includes(normal)) return normal as T;
@@ -142,8 +137,7 @@ export function parseStarterPrompts(text: string | null | undefined): {
       value.push(entry);
     } else {
       return {
-        issue:
-          'starter-prompts must hold strings or { "label", "prompt", "icon"? } objects; it is ignored.',
+        issue: 'starter-prompts must hold strings or { "label", "prompt", "icon"? } objects; it is ignored.',
       };
     }
   }
@@ -154,9 +148,7 @@ function isPromptObject(entry: unknown): entry is StartScreenPrompt {
   if (entry === null || typeof entry !== 'object') return false;
   const { label, prompt, icon } = entry as Record<string, unknown>;
   return (
-    typeof label === 'string' &&
-    (typeof prompt === 'string' || Array.isArray(prompt)) &&
-    (icon === undefined || typeof icon === 'string')
+    typeof label === 'string' && (typeof prompt === 'string' || Array.isArray(prompt)) && (icon === undefined || typeof icon === 'string')
   );
 }
 
@@ -165,10 +157,6 @@ function quote(text: string): string {
   return looksLikeApiKey(text) ? '(a value that looks like an API key)' : JSON.stringify(text);
 }
 
-function assign<K extends keyof ParsedAttributes>(
-  target: ParsedAttributes,
-  key: K,
-  value: ParsedAttributes[K] | undefined,
-): void {
+function assign<K extends keyof ParsedAttributes>(target: ParsedAttributes, key: K, value: ParsedAttributes[K] | undefined): void {
   if (value !== undefined) target[key] = value;
 }

@@ -31,12 +31,7 @@ import { styles } from './styles.js';
 export type { ChatKitEmbedLogEntry, ChatKitEmbedMode, ChatKitEmbedState } from './types.js';
 
 /** The first parameter of one of ChatKit's methods. */
-type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extends (
-  param: infer P,
-  ...rest: never[]
-) => unknown
-  ? P
-  : never;
+type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extends (param: infer P, ...rest: never[]) => unknown ? P : never;
 
 /**
  * Puts an OpenAI ChatKit chat on any page. Loads OpenAI's ChatKit script, fetches and
@@ -217,9 +212,7 @@ export class ChatKitEmbed extends ReactiveElement {
   @property({ attribute: false }) options: Partial<ChatKitOptions> | null = null;
 
   /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
-  @property({ attribute: false }) getClientSecret:
-    | ((currentClientSecret: string | null) => Promise<string>)
-    | null = null;
+  @property({ attribute: false }) getClientSecret: ((currentClientSecret: string | null) => Promise<string>) | null = null;
 
   /** Extra headers for requests to `session-url`. */
   @property({ attribute: false }) sessionHeaders: Record<string, string> | null = null;
@@ -278,9 +271,7 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#connector?.stop();
     this.#unlockScroll?.();
     this.#unlockScroll = undefined;
-    this.#gate.close(
-      new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'),
-    );
+    this.#gate.close(new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'));
     this._state = 'idle';
   }
 
@@ -458,6 +449,8 @@ export class ChatKitEmbed extends ReactiveElement {
   }
 
   #connectorHost(): ConnectorHost {
+    // The getters below read private fields, and inside them `this` is the object literal.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const host = this;
     return {
       element: this,
@@ -519,9 +512,7 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#log('element', 'error', { code: error.code, message: error.message });
     this._error = error;
     this._state = 'error';
-    this.#gate.close(
-      new ChatKitEmbedError('not-ready', `ChatKit is not ready: ${error.message}`, { cause: error }),
-    );
+    this.#gate.close(new ChatKitEmbedError('not-ready', `ChatKit is not ready: ${error.message}`, { cause: error }));
     this.dispatchEvent(new ChatKitEmbedErrorEvent(error, true));
   }
 
@@ -575,10 +566,7 @@ export class ChatKitEmbed extends ReactiveElement {
   }
 
   /** Sends a custom action to the backend. */
-  sendCustomAction(
-    action: { type: string; payload?: Record<string, unknown> },
-    itemId?: string,
-  ): Promise<void> {
+  sendCustomAction(action: { type: string; payload?: Record<string, unknown> }, itemId?: string): Promise<void> {
     return this.#call((chatkit) => chatkit.sendCustomAction(action, itemId));
   }
 
@@ -596,7 +584,6 @@ export class ChatKitEmbed extends ReactiveElement {
   fetchUpdates(): Promise<void> {
     return this.#call((chatkit) => chatkit.fetchUpdates());
   }
-
 }
 
 /** Properties that change only what the element's own views show, never ChatKit's options. */

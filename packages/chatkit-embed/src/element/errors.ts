@@ -7,11 +7,7 @@
  * - `config-invalid`: an attribute or option is missing or has a value the element refuses.
  * - `not-ready`: a method was called but ChatKit never became ready to run it.
  */
-export type ChatKitEmbedErrorCode =
-  | 'script-load-failed'
-  | 'session-failed'
-  | 'config-invalid'
-  | 'not-ready';
+export type ChatKitEmbedErrorCode = 'script-load-failed' | 'session-failed' | 'config-invalid' | 'not-ready';
 
 import type { ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
 

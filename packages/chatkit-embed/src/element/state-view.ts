@@ -18,8 +18,7 @@ export interface StateView {
 /** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise. */
 export function createStateView(root: ParentNode & Node, onRetry: () => void): StateView {
   const doc = root.ownerDocument!;
-  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text = '') =>
-    makeIn(doc, tag, attrs, text);
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text = '') => makeIn(doc, tag, attrs, text);
 
   const chat = make('div', { part: 'chat' });
   const loading = make('div', { part: 'loading', class: 'overlay', role: 'status' });

@@ -32,10 +32,7 @@ export interface LauncherViewState {
 const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
 const CLOSE_ICON = 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6 10.6 12 5 6.4z';
 
-export function createLauncherView(
-  root: ShadowRoot,
-  on: { toggle(): void; close(): void },
-): LauncherView {
+export function createLauncherView(root: ShadowRoot, on: { toggle(): void; close(): void }): LauncherView {
   const doc = root.ownerDocument;
   const button = make(doc, 'button', {
     part: 'launcher-button',

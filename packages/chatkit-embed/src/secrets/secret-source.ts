@@ -6,23 +6,11 @@
  * DOM-free: it needs only `fetch`, timers and `AbortController`, so it is unit-tested in
  * Node with a fake clock.
  */
-import {
-  DEFAULT_RETRY_POLICY,
-  backoffDelay,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy,
-} from './retry-policy.js';
+import { DEFAULT_RETRY_POLICY, backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 import { apiKeyMessage, looksLikeApiKey } from './secret-guard.js';
 
 /** What went wrong with a session request. */
-export type SessionFailure =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'invalid-response'
-  | 'api-key'
-  | 'aborted';
+export type SessionFailure = 'network' | 'timeout' | 'http' | 'invalid-response' | 'api-key' | 'aborted';
 
 /** A failed session request. The message never holds a secret or a response body. */
 export class SessionError extends Error {
@@ -153,12 +141,9 @@ export class SecretSource {
         return secret;
       } catch (caught) {
         const error = this.#lifetime.signal.aborted ? abortedError() : (caught as SessionError);
-        const tooLong =
-          error.retryAfterMs !== undefined && error.retryAfterMs > this.#policy.maxRetryAfterMs;
+        const tooLong = error.retryAfterMs !== undefined && error.retryAfterMs > this.#policy.maxRetryAfterMs;
         if (!error.retryable || tooLong || attempt >= this.#policy.maxAttempts) throw error;
-        await this.#sleep(
-          error.retryAfterMs ?? backoffDelay(attempt, this.#policy, this.#options.random),
-        );
+        await this.#sleep(error.retryAfterMs ?? backoffDelay(attempt, this.#policy, this.#options.random));
       }
     }
   }
@@ -192,10 +177,7 @@ export class SecretSource {
     } catch (error) {
       if (error instanceof SessionError) throw error;
       if (timedOut) {
-        throw new SessionError(
-          'timeout',
-          `The session endpoint did not answer within ${timeoutMs / 1000} s.`,
-        );
+        throw new SessionError('timeout', `The session endpoint did not answer within ${timeoutMs / 1000} s.`);
       }
       if (this.#lifetime.signal.aborted) throw abortedError();
       throw new SessionError(
@@ -274,11 +256,9 @@ export function parseSecret(text: string): Secret {
   const record = (body ?? {}) as { client_secret?: unknown; expires_at?: unknown };
   const value = record.client_secret;
   if (typeof value !== 'string' || value === '') {
-    throw new SessionError(
-      'invalid-response',
-      'The session endpoint returned JSON without a "client_secret" string.',
-      { problem: 'no-secret' },
-    );
+    throw new SessionError('invalid-response', 'The session endpoint returned JSON without a "client_secret" string.', {
+      problem: 'no-secret',
+    });
   }
   if (looksLikeApiKey(value)) {
     throw new SessionError('api-key', apiKeyMessage('The session endpoint\'s "client_secret"'));
@@ -286,11 +266,9 @@ export function parseSecret(text: string): Secret {
   const expiresAt = record.expires_at;
   if (expiresAt === undefined || expiresAt === null) return { value };
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt) || expiresAt <= 0) {
-    throw new SessionError(
-      'invalid-response',
-      'The session endpoint returned an "expires_at" that is not a Unix time in seconds.',
-      { problem: 'bad-expiry' },
-    );
+    throw new SessionError('invalid-response', 'The session endpoint returned an "expires_at" that is not a Unix time in seconds.', {
+      problem: 'bad-expiry',
+    });
   }
   const expiresAtMs = expiresAt > MILLISECONDS_THRESHOLD ? expiresAt : expiresAt * 1000;
   return { value, expiresAtMs };

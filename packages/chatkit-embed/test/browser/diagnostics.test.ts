@@ -81,16 +81,20 @@ describe('<chatkit-embed> self-diagnosis', () => {
   });
 
   it('a zero-height box gives host-no-height; a hidden one gives host-hidden', async () => {
-    const flat = await mount(html`<chatkit-embed
-      style="--chatkit-embed-height: 0px; --chatkit-embed-min-height: 0px"
-      loading="eager"
-      script-src=${FAKE_SRC}
-      session-url=${`/session/ok?key=${uniqueKey()}`}
-    ></chatkit-embed>`);
+    const flat = await mount(
+      html`<chatkit-embed
+        style="--chatkit-embed-height: 0px; --chatkit-embed-min-height: 0px"
+        loading="eager"
+        script-src=${FAKE_SRC}
+        session-url=${`/session/ok?key=${uniqueKey()}`}
+      ></chatkit-embed>`,
+    );
     await diagnosed(flat, 'host-no-height');
-    const wrapper = (await mount(html`<div style="display: none">
-      <chatkit-embed loading="eager" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
-    </div>` as never)) as unknown as HTMLElement;
+    const wrapper = (await mount(
+      html`<div style="display: none">
+        <chatkit-embed loading="eager" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+      </div>` as never,
+    )) as unknown as HTMLElement;
     await diagnosed(wrapper.querySelector('chatkit-embed')!, 'host-hidden');
   });
 
@@ -100,14 +104,16 @@ describe('<chatkit-embed> self-diagnosis', () => {
     expect(el.state).to.equal('error');
   });
 
-  it('a backend answering 401 to ChatKit gives backend-unauthorized, and ChatKit\'s own error comes through', async () => {
+  it("a backend answering 401 to ChatKit gives backend-unauthorized, and ChatKit's own error comes through", async () => {
     // Tokens that are already expired: the backend refuses every request.
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      api-url="/backend?key=${uniqueKey()}&auth=1"
-      domain-key="domain_pk_localhost_dev"
-      session-url="/session/ok?ttl=-30&key=${uniqueKey('token')}"
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        api-url="/backend?key=${uniqueKey()}&auth=1"
+        domain-key="domain_pk_localhost_dev"
+        session-url="/session/ok?ttl=-30&key=${uniqueKey('token')}"
+      ></chatkit-embed>`,
+    );
     const refused = await diagnosed(el, 'backend-unauthorized');
     expect(refused.params.status).to.equal('401');
     const chatkit = await diagnosed(el, 'chatkit-error');
@@ -115,11 +121,13 @@ describe('<chatkit-embed> self-diagnosis', () => {
   });
 
   it('options ChatKit no longer takes (clientToken) give option-removed and are not sent', async () => {
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      session-url=${`/session/ok?key=${uniqueKey()}`}
-      .options=${{ clientToken: 'old', composer: { placeholder: 'kept' } } as never}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        session-url=${`/session/ok?key=${uniqueKey()}`}
+        .options=${{ clientToken: 'old', composer: { placeholder: 'kept' } } as never}
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const diagnostic = await diagnosed(el, 'option-removed');
     expect(diagnostic.params.option).to.equal('clientToken');
@@ -128,11 +136,9 @@ describe('<chatkit-embed> self-diagnosis', () => {
   });
 
   it('an API key in an attribute gives api-key-exposed, naming the attribute but not the key', async () => {
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      session-url="/session/ok"
-      greeting="sk-proj-THISISNOTAREALKEY0123456789"
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok" greeting="sk-proj-THISISNOTAREALKEY0123456789"></chatkit-embed>`,
+    );
     const diagnostic = await diagnosed(el, 'api-key-exposed');
     expect(diagnostic.params.where).to.equal('greeting');
     expect(JSON.stringify(el.diagnostics)).not.to.contain('THISISNOTAREALKEY');
@@ -140,13 +146,15 @@ describe('<chatkit-embed> self-diagnosis', () => {
 
   it('a token in the query of an endpoint URL stays out of diagnostics, logs and remembered keys', async () => {
     const entries: ChatKitEmbedLogEntry[] = [];
-    const el = await mount(html`<chatkit-embed
-      mode="launcher"
-      remember
-      .log=${(entry: ChatKitEmbedLogEntry) => entries.push(entry)}
-      script-src=${FAKE_SRC}
-      session-url="/session/status?code=500&key=${uniqueKey()}&token=opaque-PAGE-TOKEN-42"
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        mode="launcher"
+        remember
+        .log=${(entry: ChatKitEmbedLogEntry) => entries.push(entry)}
+        script-src=${FAKE_SRC}
+        session-url="/session/status?code=500&key=${uniqueKey()}&token=opaque-PAGE-TOKEN-42"
+      ></chatkit-embed>`,
+    );
     el.open();
     const diagnostic = await diagnosed(el, 'session-http-error');
     expect(diagnostic.params.url).to.equal(`${location.origin}/session/status`);
@@ -155,21 +163,23 @@ describe('<chatkit-embed> self-diagnosis', () => {
     expect(stored).to.include(`chatkit-embed:${location.origin}/session/status`);
   });
 
-  it('debug and log report the timeline and ChatKit\'s logs without a single secret', async () => {
+  it("debug and log report the timeline and ChatKit's logs without a single secret", async () => {
     const printed: unknown[][] = [];
     const original = console.info;
     console.info = (...args: unknown[]) => printed.push(args);
     const entries: ChatKitEmbedLogEntry[] = [];
     const tokenKey = uniqueKey('token');
     try {
-      const el = await mount(html`<chatkit-embed
-        debug
-        .log=${(entry: ChatKitEmbedLogEntry) => entries.push(entry)}
-        script-src=${FAKE_SRC}
-        api-url="/backend?key=${uniqueKey()}&auth=1"
-        domain-key="domain_pk_localhost_dev"
-        session-url="/session/ok?key=${tokenKey}"
-      ></chatkit-embed>`);
+      const el = await mount(
+        html`<chatkit-embed
+          debug
+          .log=${(entry: ChatKitEmbedLogEntry) => entries.push(entry)}
+          script-src=${FAKE_SRC}
+          api-url="/backend?key=${uniqueKey()}&auth=1"
+          domain-key="domain_pk_localhost_dev"
+          session-url="/session/ok?key=${tokenKey}"
+        ></chatkit-embed>`,
+      );
       await waitForState(el, 'ready');
       // Recognisable secrets, in the shapes ChatKit or a backend might log them.
       inner(el).emit('chatkit.log', {

@@ -21,11 +21,7 @@ describe('<chatkit-embed> hosted mode', () => {
     expect(chat.secrets).to.have.length(1);
     expect(chat.secrets[0]).to.match(/^ek_1@/);
     expect((await requestsFor(key)).length).to.equal(1);
-    expect(events.map((e) => e.type)).to.deep.equal([
-      'chatkit-embed-script-load',
-      'chatkit.ready',
-      'chatkit-embed-ready',
-    ]);
+    expect(events.map((e) => e.type)).to.deep.equal(['chatkit-embed-script-load', 'chatkit.ready', 'chatkit-embed-ready']);
     expect(el.shadowRoot!.querySelector<HTMLElement>('[part="loading"]')!.hidden).to.equal(true);
   });
 
@@ -62,9 +58,7 @@ describe('<chatkit-embed> hosted mode', () => {
     const key = uniqueKey();
     const errors = recordEvents(document, 'chatkit-embed-error');
     const apiKey = 'sk-proj-abcdefghijklmnopqrstuvwxyz123456';
-    const el = await mount(
-      html`<chatkit-embed script-src=${FAKE_SRC} api-url="/backend?key=${key}" domain-key=${apiKey}></chatkit-embed>`,
-    );
+    const el = await mount(html`<chatkit-embed script-src=${FAKE_SRC} api-url="/backend?key=${key}" domain-key=${apiKey}></chatkit-embed>`);
     await waitForState(el, 'error');
     expect(el.error!.code).to.equal('config-invalid');
     expect(el.error!.attribute).to.equal('domain-key');
@@ -88,24 +82,26 @@ describe('<chatkit-embed> hosted mode', () => {
 describe('<chatkit-embed> options', () => {
   it('sends the full option set built from attributes and the options property', async () => {
     const onClientTool = () => ({ ok: true });
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      session-url="/session/ok?key=${uniqueKey()}"
-      theme="dark"
-      accent-color="#0f62fe"
-      radius="soft"
-      density="compact"
-      locale="fr"
-      greeting="Bonjour"
-      placeholder="Votre question"
-      starter-prompts="Aide|Tarifs"
-      header-title="Support"
-      no-history
-      thread-id="thr_1"
-      disclaimer="L'IA peut se tromper."
-      frame-title="Chat support"
-      .options=${{ onClientTool, threadItemActions: { feedback: true } } satisfies Partial<ChatKitOptions>}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        session-url="/session/ok?key=${uniqueKey()}"
+        theme="dark"
+        accent-color="#0f62fe"
+        radius="soft"
+        density="compact"
+        locale="fr"
+        greeting="Bonjour"
+        placeholder="Votre question"
+        starter-prompts="Aide|Tarifs"
+        header-title="Support"
+        no-history
+        thread-id="thr_1"
+        disclaimer="L'IA peut se tromper."
+        frame-title="Chat support"
+        .options=${{ onClientTool, threadItemActions: { feedback: true } } satisfies Partial<ChatKitOptions>}
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const sent = inner(el).options!;
     expect(typeof (sent.api as { getClientSecret: unknown }).getClientSecret).to.equal('function');
@@ -117,7 +113,13 @@ describe('<chatkit-embed> options', () => {
       locale: 'fr',
       frameTitle: 'Chat support',
       initialThread: 'thr_1',
-      startScreen: { greeting: 'Bonjour', prompts: [{ label: 'Aide', prompt: 'Aide' }, { label: 'Tarifs', prompt: 'Tarifs' }] },
+      startScreen: {
+        greeting: 'Bonjour',
+        prompts: [
+          { label: 'Aide', prompt: 'Aide' },
+          { label: 'Tarifs', prompt: 'Tarifs' },
+        ],
+      },
       composer: { placeholder: 'Votre question' },
       header: { title: { text: 'Support' } },
       history: { enabled: false },
@@ -157,10 +159,9 @@ describe('<chatkit-embed> options', () => {
   });
 
   it('a new options.api.getClientSecret function updates the options without restarting the chat', async () => {
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      .options=${{ api: { getClientSecret: async () => 'ek_a' } }}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed script-src=${FAKE_SRC} .options=${{ api: { getClientSecret: async () => 'ek_a' } }}></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const chat = inner(el);
     el.options = { api: { getClientSecret: async () => 'ek_b' }, startScreen: { greeting: 'Hi' } };
@@ -187,7 +188,12 @@ describe('<chatkit-embed> options', () => {
   it('names the attribute of an invalid value in an error event, and carries on without it', async () => {
     const errors = recordEvents(document, 'chatkit-embed-error');
     const el = await mount(
-      html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${uniqueKey()}" radius="wobbly" density="compact"></chatkit-embed>`,
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        session-url="/session/ok?key=${uniqueKey()}"
+        radius="wobbly"
+        density="compact"
+      ></chatkit-embed>`,
     );
     await waitForState(el, 'ready');
     const mine = errors.filter((e) => e.target === el);
@@ -209,13 +215,15 @@ describe('<chatkit-embed> options', () => {
 
   it('uses a getClientSecret property instead of session-url', async () => {
     const asked: Array<string | null> = [];
-    const el = await fixture<ChatKitEmbed>(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      .getClientSecret=${async (current: string | null) => {
-        asked.push(current);
-        return 'ek_custom';
-      }}
-    ></chatkit-embed>`);
+    const el = await fixture<ChatKitEmbed>(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        .getClientSecret=${async (current: string | null) => {
+          asked.push(current);
+          return 'ek_custom';
+        }}
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     expect(asked).to.deep.equal([null]);
     expect(inner(el).secrets).to.deep.equal(['ek_custom']);

@@ -18,9 +18,7 @@ export async function mount(template: TemplateResult): Promise<ChatKitEmbed> {
 
 /** An inline hosted chat on the fake ChatKit, session endpoint scenario `scenario`. */
 export function hosted(key: string, scenario = 'ok', query = ''): Promise<ChatKitEmbed> {
-  return mount(
-    html`<chatkit-embed script-src=${FAKE_SRC} session-url=${`/session/${scenario}?key=${key}${query}`}></chatkit-embed>`,
-  );
+  return mount(html`<chatkit-embed script-src=${FAKE_SRC} session-url=${`/session/${scenario}?key=${key}${query}`}></chatkit-embed>`);
 }
 
 export async function waitForState(el: ChatKitEmbed, state: ChatKitEmbedState, timeout = 20_000): Promise<void> {

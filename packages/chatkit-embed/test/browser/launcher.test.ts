@@ -10,8 +10,7 @@ function launcher(key: string, extra = ''): Promise<ChatKitEmbed> {
   );
 }
 
-const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) =>
-  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
+const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
 
 /** The focused element, looking through shadow roots. */
 function deepActive(): Element | null {
@@ -60,17 +59,25 @@ describe('<chatkit-embed mode="launcher">', () => {
   it('loads nothing before intent; pointing at the button loads the script and the session together', async () => {
     const key = uniqueKey();
     // Every request the page makes, but the test's own reads of the server's log.
-    const pageRequests = () =>
-      performance.getEntriesByType('resource').filter((entry) => !entry.name.includes('/session-log'));
+    const pageRequests = () => performance.getEntriesByType('resource').filter((entry) => !entry.name.includes('/session-log'));
     const before = pageRequests().length;
     const el = await mount(
       // The script is held until the session request has arrived: started together, the
       // chat gets ready; one after the other, the script never loads.
-      html`<chatkit-embed mode="launcher" script-src=${`${FAKE_SRC}?key=${key}&waitFor=${key}`} session-url=${`/session/ok?key=${key}`}></chatkit-embed>`,
+      html`<chatkit-embed
+        mode="launcher"
+        script-src=${`${FAKE_SRC}?key=${key}&waitFor=${key}`}
+        session-url=${`/session/ok?key=${key}`}
+      ></chatkit-embed>`,
     );
     await sleep(400);
     expect(await requestsFor(key)).to.deep.equal([]);
-    expect(pageRequests().slice(before).map((entry) => entry.name), 'requests before intent').to.deep.equal([]);
+    expect(
+      pageRequests()
+        .slice(before)
+        .map((entry) => entry.name),
+      'requests before intent',
+    ).to.deep.equal([]);
     expect(el.state).to.equal('idle');
 
     await sendMouse({ type: 'move', position: center(part(el, 'launcher-button')) });
@@ -163,7 +170,11 @@ describe('<chatkit-embed mode="launcher">', () => {
     const el = await launcher(uniqueKey());
     el.open();
     await el.updateComplete;
-    await Promise.all(part(el, 'panel').getAnimations().map((animation) => animation.finished));
+    await Promise.all(
+      part(el, 'panel')
+        .getAnimations()
+        .map((animation) => animation.finished),
+    );
     const panel = part(el, 'panel').getBoundingClientRect();
     expect([panel.x, panel.y, panel.width, panel.height]).to.deep.equal([0, 0, 375, 667]);
     const close = part<HTMLButtonElement>(el, 'close-button');
@@ -247,9 +258,11 @@ describe('<chatkit-embed mode="launcher">', () => {
   });
 
   it('a transformed ancestor with overflow: hidden clips neither the button nor the panel', async () => {
-    const wrapper = await mount(html`<div style="transform: translateX(10px); overflow: hidden; width: 40px; height: 40px">
-      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
-    </div>` as never);
+    const wrapper = await mount(
+      html`<div style="transform: translateX(10px); overflow: hidden; width: 40px; height: 40px">
+        <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+      </div>` as never,
+    );
     const el = (wrapper as unknown as HTMLElement).querySelector('chatkit-embed')!;
     await el.updateComplete;
     const button = part(el, 'launcher-button');
@@ -279,9 +292,7 @@ describe('<chatkit-embed mode="launcher">', () => {
       for (const name of ['launcher-button', 'panel']) {
         expect(getComputedStyle(part(el, name)).borderTopStyle, name).to.equal('solid');
       }
-      expect(getComputedStyle(part(el, 'unread-indicator')).backgroundColor).to.equal(
-        colourOf('Highlight'),
-      );
+      expect(getComputedStyle(part(el, 'unread-indicator')).backgroundColor).to.equal(colourOf('Highlight'));
       await expect(el).to.be.accessible();
     } finally {
       await executeServerCommand('emulate-forced-colors', { active: false });
@@ -290,9 +301,11 @@ describe('<chatkit-embed mode="launcher">', () => {
 
   it('respects reduced motion and mirrors on right-to-left pages', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const wrapper = (await mount(html`<div dir="rtl">
-      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
-    </div>` as never)) as unknown as HTMLElement;
+    const wrapper = (await mount(
+      html`<div dir="rtl">
+        <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+      </div>` as never,
+    )) as unknown as HTMLElement;
     const el = wrapper.querySelector('chatkit-embed')!;
     el.open();
     await el.updateComplete;
@@ -306,10 +319,12 @@ describe('<chatkit-embed mode="launcher">', () => {
 
   it('two launchers on one page keep their own state and sessions', async () => {
     const [a, b] = [uniqueKey('a'), uniqueKey('b')];
-    const wrapper = (await mount(html`<div>
-      <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${a}`}></chatkit-embed>
-      <chatkit-embed mode="launcher" position="start" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${b}`}></chatkit-embed>
-    </div>` as never)) as unknown as HTMLElement;
+    const wrapper = (await mount(
+      html`<div>
+        <chatkit-embed mode="launcher" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${a}`}></chatkit-embed>
+        <chatkit-embed mode="launcher" position="start" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${b}`}></chatkit-embed>
+      </div>` as never,
+    )) as unknown as HTMLElement;
     const [first, second] = [...wrapper.querySelectorAll('chatkit-embed')];
     first!.open();
     await waitForState(first!, 'ready');

@@ -63,7 +63,12 @@ describe('<chatkit-embed> methods', () => {
   it('when ChatKit loads but never gets ready, the element says so and queued calls reject', async () => {
     // The fake is never ready when the backend fails its first request.
     const el = await mount(
-      html`<chatkit-embed script-src=${FAKE_SRC} load-timeout="500" api-url="/session/status?code=500&key=${uniqueKey()}" domain-key="domain_pk_localhost_dev"></chatkit-embed>`,
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        load-timeout="500"
+        api-url="/session/status?code=500&key=${uniqueKey()}"
+        domain-key="domain_pk_localhost_dev"
+      ></chatkit-embed>`,
     );
     let caught: { code?: string } = {};
     const call = el.focusComposer().catch((error) => (caught = error));
@@ -76,17 +81,19 @@ describe('<chatkit-embed> methods', () => {
 
   it('a late failure of a getClientSecret from before a retry does not break the new start', async () => {
     let calls = 0;
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      .getClientSecret=${async () => {
-        calls++;
-        if (calls === 1) {
-          await new Promise((resolve) => setTimeout(resolve, 400));
-          throw new Error('first call fails late');
-        }
-        return 'ek_second';
-      }}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        .getClientSecret=${async () => {
+          calls++;
+          if (calls === 1) {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            throw new Error('first call fails late');
+          }
+          return 'ek_second';
+        }}
+      ></chatkit-embed>`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     el.retry();
     await waitForState(el, 'ready');

@@ -69,7 +69,7 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     expect(el.error!.message).to.contain('"chatkit-embed" policy');
   });
 
-  it('the bundle is Lit\'s production build, with no dev-mode warning in it', async () => {
+  it("the bundle is Lit's production build, with no dev-mode warning in it", async () => {
     const text = await (await fetch('/dist/cdn/chatkit-embed.js')).text();
     expect(text).not.to.contain('Lit is in dev mode');
     expect(text).not.to.match(/^\s*(import|export)\s/m);

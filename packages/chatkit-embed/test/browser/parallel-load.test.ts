@@ -10,10 +10,7 @@ describe('<chatkit-embed> start-up', () => {
     // waited for the script before asking would fail to load it. How much time the
     // overlap saves is measured by `npm run bench` (time to chatkit.ready).
     const el = await mount(
-      html`<chatkit-embed
-        script-src="/fake/chatkit.js?waitFor=${key}"
-        session-url="/session/ok?key=${key}"
-      ></chatkit-embed>`,
+      html`<chatkit-embed script-src="/fake/chatkit.js?waitFor=${key}" session-url="/session/ok?key=${key}"></chatkit-embed>`,
     );
     await waitForState(el, 'ready');
     expect(el.state).to.equal('ready');

@@ -50,9 +50,7 @@ async function session(ctx, scenario) {
     path: ctx.path,
     at: Date.now(),
     headers: Object.fromEntries(
-      ['authorization', 'content-type', 'x-site', 'cookie'].flatMap((h) =>
-        ctx.get(h) ? [[h, ctx.get(h)]] : [],
-      ),
+      ['authorization', 'content-type', 'x-site', 'cookie'].flatMap((h) => (ctx.get(h) ? [[h, ctx.get(h)]] : [])),
     ),
     body: await readBody(ctx.req),
   };

@@ -6,9 +6,7 @@ import { mount, recordEvents, uniqueKey, waitForState } from './helpers.js';
 describe('<chatkit-embed> when the ChatKit script does not arrive', () => {
   it('a script that fails to load gives script-load-failed, with the reason and a retry button', async () => {
     const errors = recordEvents(document, 'chatkit-embed-error');
-    const el = await mount(
-      html`<chatkit-embed script-src="/fake/broken.js" session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`,
-    );
+    const el = await mount(html`<chatkit-embed script-src="/fake/broken.js" session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`);
     await waitForState(el, 'error');
     expect(el.error!.code).to.equal('script-load-failed');
     const message = el.shadowRoot!.querySelector('[part="error-message"]')!.textContent!;
@@ -34,9 +32,7 @@ describe('<chatkit-embed> when the ChatKit script does not arrive', () => {
   });
 
   it('retry after a failure loads the script again and gets ready', async () => {
-    const el = await mount(
-      html`<chatkit-embed script-src="/fake/broken.js" session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`,
-    );
+    const el = await mount(html`<chatkit-embed script-src="/fake/broken.js" session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`);
     await waitForState(el, 'error');
     el.scriptSrc = '/fake/chatkit.js';
     el.retry();

@@ -18,5 +18,4 @@ describe('<chatkit-embed> when the ChatKit script stalls', () => {
     await waitForState(el, 'ready');
     expect([...document.scripts].filter((s) => s.src.endsWith(src))).to.have.length(1);
   });
-
 });

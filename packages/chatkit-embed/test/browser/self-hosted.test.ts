@@ -18,12 +18,14 @@ describe('<chatkit-embed> self-hosted mode', () => {
   });
 
   it('keeps other options.api fields, such as uploadStrategy', async () => {
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      api-url="/backend?key=${uniqueKey()}"
-      domain-key="domain_pk_localhost_dev"
-      .options=${{ api: { url: 'ignored', domainKey: 'ignored', uploadStrategy: { type: 'two_phase' } } }}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        api-url="/backend?key=${uniqueKey()}"
+        domain-key="domain_pk_localhost_dev"
+        .options=${{ api: { url: 'ignored', domainKey: 'ignored', uploadStrategy: { type: 'two_phase' } } }}
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     expect(inner(el).options!.api).to.deep.include({
       url: el.apiUrl,
@@ -35,12 +37,14 @@ describe('<chatkit-embed> self-hosted mode', () => {
   it('with session-url, every backend request carries a bearer token from it', async () => {
     const key = uniqueKey();
     const tokenKey = uniqueKey('token');
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      api-url="/backend?key=${key}&auth=1"
-      domain-key="domain_pk_localhost_dev"
-      session-url="/session/ok?key=${tokenKey}"
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        api-url="/backend?key=${key}&auth=1"
+        domain-key="domain_pk_localhost_dev"
+        session-url="/session/ok?key=${tokenKey}"
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const [request] = await requestsFor(key);
     expect(request!.headers.authorization).to.match(/^Bearer ek_1@\d+$/);
@@ -51,12 +55,14 @@ describe('<chatkit-embed> self-hosted mode', () => {
   it('on a 401 fetches a new token and retries once', async () => {
     const key = uniqueKey();
     const tokenKey = uniqueKey('token');
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      api-url="/backend?key=${key}&rejectFirst=1"
-      domain-key="domain_pk_localhost_dev"
-      session-url="/session/ok?key=${tokenKey}"
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        api-url="/backend?key=${key}&rejectFirst=1"
+        domain-key="domain_pk_localhost_dev"
+        session-url="/session/ok?key=${tokenKey}"
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const sent = (await requestsFor(key)).map((r) => r.headers.authorization);
     expect(sent).to.have.length(2);
@@ -74,9 +80,7 @@ describe('<chatkit-embed> self-hosted mode', () => {
   });
 
   it('switching from session-url to api-url starts a new chat on the new backend', async () => {
-    const el = await mount(
-      html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`,
-    );
+    const el = await mount(html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`);
     await waitForState(el, 'ready');
     const hostedChat = inner(el);
     el.sessionUrl = null;

@@ -95,12 +95,14 @@ describe('<chatkit-embed> session endpoint failures', () => {
 
   it('sends the configured headers, credentials and body', async () => {
     const key = uniqueKey();
-    const el = await mount(html`<chatkit-embed
-      script-src=${FAKE_SRC}
-      session-url="/session/ok?key=${key}"
-      .sessionHeaders=${{ 'x-site': 'shop' }}
-      .sessionBody=${{ page: '/pricing' }}
-    ></chatkit-embed>`);
+    const el = await mount(
+      html`<chatkit-embed
+        script-src=${FAKE_SRC}
+        session-url="/session/ok?key=${key}"
+        .sessionHeaders=${{ 'x-site': 'shop' }}
+        .sessionBody=${{ page: '/pricing' }}
+      ></chatkit-embed>`,
+    );
     await waitForState(el, 'ready');
     const [request] = await requestsFor(key);
     expect(request!.headers['x-site']).to.equal('shop');

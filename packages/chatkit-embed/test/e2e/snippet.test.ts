@@ -157,7 +157,12 @@ describe('the snippet on a static page', () => {
     const page = await open(sitePage('json.html', { body: config + snippet('async') }));
     await useLauncher(page);
     const placeholder = await page.evaluate(
-      () => (document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as { options: { composer?: { placeholder?: string } } }).options.composer?.placeholder,
+      () =>
+        (
+          document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as {
+            options: { composer?: { placeholder?: string } };
+          }
+        ).options.composer?.placeholder,
     );
     expect(placeholder).toBe('From JSON');
     await page.close();
@@ -185,14 +190,21 @@ describe('the snippet on a static page', () => {
     const page = await open(sitePage('queue.html', { head: queue + snippet('async', '/chatkit-embed.js?delay=300') }));
     await page.waitForFunction(() => document.querySelector('chatkit-embed')?.state === 'ready');
     await page.waitForFunction(
-      () => (document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as { methodCalls: Array<{ method: string }> }).methodCalls.filter((call) => call.method !== 'focusComposer').length === 3,
+      () =>
+        (
+          document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as {
+            methodCalls: Array<{ method: string }>;
+          }
+        ).methodCalls.filter((call) => call.method !== 'focusComposer').length === 3,
     );
     const result = await page.evaluate(() => ({
       log: (window as unknown as { log: string[] }).log,
       opened: document.querySelector('chatkit-embed')!.opened,
-      calls: (document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as {
-        methodCalls: Array<{ method: string; args: unknown[] }>;
-      }).methodCalls
+      calls: (
+        document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('openai-chatkit') as unknown as {
+          methodCalls: Array<{ method: string; args: unknown[] }>;
+        }
+      ).methodCalls
         // Opening also focuses the composer once ready; that call is the element's own.
         .filter((call) => call.method !== 'focusComposer')
         .map((call) => `${call.method} ${JSON.stringify(call.args[0])}`),
@@ -221,10 +233,9 @@ describe('the snippet on a static page', () => {
       }),
     );
     await page.waitForFunction(() => document.querySelector('chatkit-embed')?.state === 'ready');
-    expect(await page.evaluate(() => [document.querySelector('chatkit-embed')!.greeting, document.querySelector('chatkit-embed')!.opened])).toEqual([
-      'Queued hello',
-      true,
-    ]);
+    expect(
+      await page.evaluate(() => [document.querySelector('chatkit-embed')!.greeting, document.querySelector('chatkit-embed')!.opened]),
+    ).toEqual(['Queued hello', true]);
     await page.close();
   });
 

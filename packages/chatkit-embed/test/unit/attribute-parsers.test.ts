@@ -74,9 +74,7 @@ describe('parseStarterPrompts', () => {
   });
 
   it('reads a JSON array of strings and prompt objects', () => {
-    expect(
-      parseStarterPrompts('["Hi", {"label": "Docs", "prompt": "Where are the docs?", "icon": "book-open"}]'),
-    ).toEqual({
+    expect(parseStarterPrompts('["Hi", {"label": "Docs", "prompt": "Where are the docs?", "icon": "book-open"}]')).toEqual({
       value: [
         { label: 'Hi', prompt: 'Hi' },
         { label: 'Docs', prompt: 'Where are the docs?', icon: 'book-open' },

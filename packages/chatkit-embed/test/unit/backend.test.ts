@@ -15,15 +15,15 @@ describe('resolveBackend', () => {
   });
 
   it('api-url with domain-key is self-hosted mode, with session-url as the token endpoint', () => {
-    expect(
-      resolveBackend({ ...none, apiUrl: '/chatkit', domainKey: 'domain_pk_1', sessionUrl: '/token' }),
-    ).toEqual({ backend: { mode: 'self-hosted', url: '/chatkit', domainKey: 'domain_pk_1', tokenUrl: '/token' } });
+    expect(resolveBackend({ ...none, apiUrl: '/chatkit', domainKey: 'domain_pk_1', sessionUrl: '/token' })).toEqual({
+      backend: { mode: 'self-hosted', url: '/chatkit', domainKey: 'domain_pk_1', tokenUrl: '/token' },
+    });
   });
 
   it('takes the domain key from options.api when the attribute is absent', () => {
-    expect(
-      resolveBackend({ ...none, apiUrl: '/chatkit', optionsApi: { url: '/x', domainKey: 'domain_pk_2' } }),
-    ).toEqual({ backend: { mode: 'self-hosted', url: '/chatkit', domainKey: 'domain_pk_2' } });
+    expect(resolveBackend({ ...none, apiUrl: '/chatkit', optionsApi: { url: '/x', domainKey: 'domain_pk_2' } })).toEqual({
+      backend: { mode: 'self-hosted', url: '/chatkit', domainKey: 'domain_pk_2' },
+    });
   });
 
   it('refuses api-url without a domain key, naming domain-key', () => {

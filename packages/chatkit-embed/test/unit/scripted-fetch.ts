@@ -1,8 +1,6 @@
 /** A `fetch` that answers from a script, one step per call, and records the calls. */
 export type Step =
-  | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
-  | { networkError: true }
-  | { hang: true };
+  { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | { networkError: true } | { hang: true };
 
 export interface ScriptedFetch {
   fetch: typeof fetch;

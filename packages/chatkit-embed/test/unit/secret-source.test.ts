@@ -80,10 +80,9 @@ describe('SecretSource: fetching and caching', () => {
 
   it('reads expires_at given in milliseconds as milliseconds', async () => {
     const inTenMinutesMs = Date.now() + 600_000;
-    const { src, calls } = source(
-      [{ status: 200, body: { client_secret: 'ek_1', expires_at: inTenMinutesMs } }],
-      { refreshLeadMs: 60_000 },
-    );
+    const { src, calls } = source([{ status: 200, body: { client_secret: 'ek_1', expires_at: inTenMinutesMs } }], {
+      refreshLeadMs: 60_000,
+    });
     await settle(src.get(null));
     // Read as seconds it would lie in the far future and no refresh would be scheduled.
     expect(vi.getTimerCount()).toBe(1);
