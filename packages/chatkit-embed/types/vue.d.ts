@@ -70,7 +70,7 @@ export interface ChatKitEmbedVueProps {
   options?: ChatKitEmbed['options'];
   /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
   getClientSecret?: ChatKitEmbed['getClientSecret'];
-  /** Extra headers for requests to `session-url`. */
+  /** Extra headers for requests to `session-url`: a plain object, `Headers` or name/value pairs. None may hold an API key. */
   sessionHeaders?: ChatKitEmbed['sessionHeaders'];
   /** Credentials mode for requests to `session-url` (`include` for a cross-origin endpoint that uses cookies). */
   sessionCredentials?: ChatKitEmbed['sessionCredentials'];

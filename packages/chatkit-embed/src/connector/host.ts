@@ -25,7 +25,7 @@ export interface HostElement extends HTMLElement, RawAttributes {
   readonly sessionTimeout: number;
   readonly options: Partial<ChatKitOptions> | null;
   readonly getClientSecret: ((currentClientSecret: string | null) => Promise<string>) | null;
-  readonly sessionHeaders: Record<string, string> | null;
+  readonly sessionHeaders: HeadersInit | null;
   readonly sessionCredentials: RequestCredentials;
   readonly sessionBody: unknown;
 }

@@ -214,8 +214,8 @@ export class ChatKitEmbed extends ReactiveElement {
   /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
   @property({ attribute: false }) getClientSecret: ((currentClientSecret: string | null) => Promise<string>) | null = null;
 
-  /** Extra headers for requests to `session-url`. */
-  @property({ attribute: false }) sessionHeaders: Record<string, string> | null = null;
+  /** Extra headers for requests to `session-url`: a plain object, `Headers` or name/value pairs. None may hold an API key. */
+  @property({ attribute: false }) sessionHeaders: HeadersInit | null = null;
 
   /** Credentials mode for requests to `session-url` (`include` for a cross-origin endpoint that uses cookies). */
   @property({ attribute: false }) sessionCredentials: RequestCredentials = 'same-origin';

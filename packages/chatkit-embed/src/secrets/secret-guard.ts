@@ -9,8 +9,10 @@ import { looksLikeApiKey } from '../shared/api-key.js';
 export { looksLikeApiKey };
 
 /**
- * Path of the first string that looks like an API key inside `value` (plain objects and
- * arrays only; functions and class instances are not walked), or `undefined`.
+ * Path of the first string that looks like an API key inside `value`, or `undefined`.
+ * Walks plain objects, arrays (header pairs included) and the iterable containers a
+ * page may pass as headers or a body: `Headers`, `Map`, `URLSearchParams`, `FormData`.
+ * Functions and other class instances are not walked.
  */
 export function findApiKey(value: unknown, path: string): string | undefined {
   const seen = new Set<unknown>();
@@ -25,6 +27,14 @@ export function findApiKey(value: unknown, path: string): string | undefined {
       }
       return undefined;
     }
+    const entries = containerEntries(node);
+    if (entries) {
+      for (const [key, child] of entries) {
+        const hit = walk(key, `${at}[${JSON.stringify(key)}] (its name)`) ?? walk(child, `${at}[${JSON.stringify(key)}]`);
+        if (hit) return hit;
+      }
+      return undefined;
+    }
     const proto = Object.getPrototypeOf(node);
     if (proto !== Object.prototype && proto !== null) return undefined;
     for (const [key, child] of Object.entries(node)) {
@@ -34,6 +44,14 @@ export function findApiKey(value: unknown, path: string): string | undefined {
     return undefined;
   };
   return walk(value, path);
+}
+
+/** The entries of a `Headers`, `Map`, `URLSearchParams` or `FormData`, else `undefined`. */
+function containerEntries(node: object): Iterable<[unknown, unknown]> | undefined {
+  // `instanceof` per global, since a runtime may lack some (Node has no FormData in old versions).
+  const kinds = [globalThis.Headers, globalThis.Map, globalThis.URLSearchParams, globalThis.FormData];
+  if (!kinds.some((kind) => typeof kind === 'function' && node instanceof kind)) return undefined;
+  return (node as { entries(): Iterable<[unknown, unknown]> }).entries();
 }
 
 export function apiKeyMessage(where: string): string {

@@ -69,6 +69,21 @@ describe('<chatkit-embed> hosted mode', () => {
     expect(await requestsFor(key)).to.deep.equal([]);
   });
 
+  it('refuses an sk- key in sessionHeaders given as a Headers object, and sends nothing', async () => {
+    const key = uniqueKey();
+    const apiKey = 'sk-proj-abcdefghijklmnopqrstuvwxyz123456';
+    const headers = new Headers({ authorization: `Bearer ${apiKey}` });
+    const el = await mount(
+      html`<chatkit-embed script-src=${FAKE_SRC} session-url="/session/ok?key=${key}" .sessionHeaders=${headers}></chatkit-embed>`,
+    );
+    await waitForState(el, 'error');
+    expect(el.error!.code).to.equal('config-invalid');
+    expect(el.error!.attribute).to.equal('sessionHeaders["authorization"]');
+    expect(el.error!.message).not.to.contain(apiKey);
+    expect(el.shadowRoot!.textContent).not.to.contain(apiKey);
+    expect(await requestsFor(key)).to.deep.equal([]);
+  });
+
   it('refuses an sk- key set later in options, and tears the chat down', async () => {
     const el = await hosted(uniqueKey());
     await waitForState(el, 'ready');

@@ -3,6 +3,12 @@ import { apiKeyMessage, findApiKey, looksLikeApiKey } from '../../src/secrets/se
 
 const key = 'sk-proj-Abc123_def456-GHI789jkl012';
 
+function formData(...entries: Array<[string, string]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of entries) data.append(name, value);
+  return data;
+}
+
 describe('secret guard', () => {
   it.each([
     [key, true],
@@ -19,6 +25,26 @@ describe('secret guard', () => {
 
   it('finds a key deep in plain objects and arrays and names the path', () => {
     expect(findApiKey({ api: { headers: [{ v: 'x' }, { v: key }] } }, 'options')).toBe('options.api.headers[1].v');
+  });
+
+  // Header-like values a page may hand to sessionHeaders, sessionBody or options.
+  it.each([
+    ['Headers', () => new Headers({ authorization: `Bearer ${key}` }), 'sessionHeaders["authorization"]'],
+    [
+      'header pairs',
+      () => [
+        ['x-site', 'shop'],
+        ['authorization', `Bearer ${key}`],
+      ],
+      'sessionHeaders[1][1]',
+    ],
+    ['a plain object', () => ({ Authorization: `Bearer ${key}` }), 'sessionHeaders.Authorization'],
+    ['a Map', () => new Map([['authorization', key]]), 'sessionHeaders["authorization"]'],
+    ['URLSearchParams', () => new URLSearchParams({ token: key }), 'sessionHeaders["token"]'],
+    ['FormData', () => formData(['api_key', key]), 'sessionHeaders["api_key"]'],
+    ['a key used as a header name', () => new Headers([[key, 'x']]), 'sessionHeaders["' + key.toLowerCase() + '"] (its name)'],
+  ])('finds a key in %s', (_, make, path) => {
+    expect(findApiKey(make(), 'sessionHeaders')).toBe(path);
   });
 
   it('does not walk functions or class instances, and survives cycles', () => {
