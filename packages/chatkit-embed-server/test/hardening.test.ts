@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -6,8 +7,12 @@ import {
   createSessionHandler,
   createTokenSigner,
   createTokenVerifier,
+  createStandaloneServer,
+  offlineResponder,
   streamAssistantMessage,
+  type LogEntry,
   type ThreadItem,
+  type UserCookieOptions,
 } from '../src/index.js';
 import { fileForm, startAttachmentServer } from './attachment-server.js';
 import { client, headerAuthenticate, userText } from './chatkit-client.js';
@@ -192,5 +197,136 @@ describe('the protocol server under cancellation and bad input', () => {
     });
     expect(status).toBe(400);
     expect(body.error.message).toContain('base64');
+  });
+});
+
+// Attack: the anonymous id in the cookie used to be the token's `sub` (readable by page
+// scripts) and the `user` of every log line, so either one, sent back as the cookie,
+// bought a token for that visitor and their threads.
+describe('a visitor cannot be impersonated from a token or a log line', () => {
+  async function start(cookie: UserCookieOptions = {}) {
+    const logs: LogEntry[] = [];
+    const backend = await createStandaloneServer({
+      chatkit: { store: new MemoryStore(), respond: offlineResponder() },
+      cookie,
+      log: (entry) => logs.push(entry),
+    });
+    const server = await serve(backend.handler);
+    servers.push(server);
+    const verifier = createTokenVerifier({ jwks: await backend.signer.jwks() });
+    /** A token from /api/chatkit/token, as the page gets it, sending `cookie` if given. */
+    const mint = async (cookieHeader?: string) => {
+      const response = await fetch(`${server.url}/api/chatkit/token`, {
+        method: 'POST',
+        ...(cookieHeader && { headers: { cookie: cookieHeader } }),
+      });
+      const { client_secret } = (await response.json()) as { client_secret: string };
+      const setCookie = response.headers.get('set-cookie')?.split(';')[0];
+      return { token: client_secret, sub: (await verifier.verify(client_secret)).user, setCookie };
+    };
+    const chatkit = (token: string, type: string, params: unknown) =>
+      fetch(`${server.url}/chatkit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type, params }),
+      });
+    return { mint, chatkit, logs };
+  }
+
+  it("the token's sub, or the logged user, sent as the cookie gets a new visitor with none of the victim's threads", async () => {
+    const { mint, chatkit, logs } = await start();
+    const victim = await mint();
+    const cookieSecret = victim.setCookie!.split('=')[1]!;
+    await (await chatkit(victim.token, 'threads.create', { input: userText('my address is 1 Main St') })).text();
+    const logged = logs.find((entry) => entry.event === 'token.created')!.user!;
+    expect(logged).toBe(victim.sub);
+
+    for (const stolen of [victim.sub, logged]) {
+      const attacker = await mint(`chatkit_uid=${stolen}`);
+      expect(attacker.sub).not.toBe(victim.sub);
+      expect(attacker.setCookie).toMatch(/^chatkit_uid=v2\./); // treated as a new visitor
+      const threads = (await (await chatkit(attacker.token, 'threads.list', {})).json()) as { data: unknown[] };
+      expect(threads.data).toEqual([]);
+    }
+    // The victim's own cookie still works, and nothing anyone else reads holds it.
+    expect((await mint(victim.setCookie)).sub).toBe(victim.sub);
+    expect(JSON.stringify(logs)).not.toContain(cookieSecret);
+    expect(victim.token).not.toContain(cookieSecret);
+  });
+
+  it('a cookie of the earlier format, which held the id itself, is not accepted as anyone', async () => {
+    const { mint } = await start();
+    const legacy = '0123456789abcdef0123456789abcdef';
+    const visitor = await mint(`chatkit_uid=${legacy}`);
+    expect(visitor.sub).not.toBe(legacy);
+    expect(visitor.setCookie).toMatch(/^chatkit_uid=v2\.[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('with cookie.key the id is keyed: the same key keeps visitors across restarts, another key does not', async () => {
+    const key = 'a stable server key of 32 bytes!';
+    const first = await start({ key });
+    const visitor = await first.mint();
+    const restarted = await start({ key });
+    expect((await restarted.mint(visitor.setCookie)).sub).toBe(visitor.sub);
+    const rekeyed = await start({ key: 'another server key, also 32 byte' });
+    expect((await rekeyed.mint(visitor.setCookie)).sub).not.toBe(visitor.sub);
+    const unkeyed = await start();
+    expect((await unkeyed.mint(visitor.setCookie)).sub).not.toBe(visitor.sub);
+  });
+});
+
+// Attack: DNS rebinding. A page on http://evil.example:<port> whose name then resolves to
+// 127.0.0.1 calls the server as its own origin: Host and Origin both say evil.example.
+describe('DNS rebinding', () => {
+  /** A raw request with a Host header of our choosing (fetch does not let one set it). */
+  function post(url: string, path: string, host: string, origin?: string): Promise<{ status: number; body: string }> {
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        { host: '127.0.0.1', port, path, method: 'POST', headers: { host, ...(origin && { origin }), 'content-type': 'application/json' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk) => (body += chunk)).on('end', () => resolve({ status: response.statusCode!, body }));
+        },
+      );
+      request.on('error', reject).end('{}');
+    });
+  }
+
+  async function start(allowedHosts?: string[] | '*') {
+    const backend = await createStandaloneServer({
+      chatkit: { store: new MemoryStore(), respond: offlineResponder() },
+      ...(allowedHosts && { allowedHosts }),
+    });
+    const server = await serve(backend.handler);
+    servers.push(server);
+    return server.url;
+  }
+
+  it('refuses a request whose Host is a name it was not told about, even with a matching Origin', async () => {
+    const url = await start();
+    const { port } = new URL(url);
+    const rebound = await post(url, '/api/chatkit/token', `evil.example:${port}`, `http://evil.example:${port}`);
+    expect(rebound.status).toBe(421);
+    expect(JSON.parse(rebound.body).error.code).toBe('host_not_allowed');
+    expect(rebound.body).not.toContain('client_secret');
+    expect((await post(url, '/chatkit', `evil.example:${port}`, `http://evil.example:${port}`)).status).toBe(421);
+  });
+
+  it('answers localhost names, IP addresses and the names it is given', async () => {
+    const url = await start(['chat.example.com']);
+    const { port } = new URL(url);
+    for (const host of [
+      `localhost:${port}`,
+      `127.0.0.1:${port}`,
+      `app.localhost:${port}`,
+      'chat.example.com',
+      `CHAT.example.com:${port}`,
+    ]) {
+      expect((await post(url, '/api/chatkit/token', host)).status, host).toBe(200);
+    }
+    expect((await post(url, '/api/chatkit/token', 'evil.example')).status).toBe(421);
+    const any = await start('*');
+    expect((await post(any, '/api/chatkit/token', 'evil.example')).status).toBe(200);
   });
 });

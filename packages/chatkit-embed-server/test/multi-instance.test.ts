@@ -44,8 +44,16 @@ async function instance() {
   return started;
 }
 
-/** Asks an instance for a token for the user whose id is in `cookie`. */
-async function token(base: string, cookie = 'chatkit_uid=shared0user0across0instances'): Promise<{ status: number; token?: string }> {
+/** A well-formed visitor cookie value (`v2.` and 43 base64url characters), fixed per name. */
+function visitor(name: string): string {
+  return `v2.${Buffer.from(name.padEnd(32, '.')).toString('base64url').slice(0, 43)}`;
+}
+
+/** Asks an instance for a token for the visitor whose secret is in `cookie`. */
+async function token(
+  base: string,
+  cookie = `chatkit_uid=${visitor('shared user across instances')}`,
+): Promise<{ status: number; token?: string }> {
   const response = await fetch(`${base}/api/chatkit/token`, { method: 'POST', headers: { cookie } });
   return { status: response.status, ...(response.ok && { token: ((await response.json()) as { client_secret: string }).client_secret }) };
 }
@@ -108,7 +116,7 @@ if (available) {
     it('an instance killed mid-stream leaves the thread consistent for the others', async () => {
       const [a, b] = await Promise.all([instance(), instance()]);
       // A fresh user, so the previous test's rate limit does not apply.
-      const userCookie = 'chatkit_uid=second0user0for0the0kill0test';
+      const userCookie = `chatkit_uid=${visitor('second user for the kill test')}`;
       const mint = async (base: string) => (await token(base, userCookie)).token!;
       const paused = gate();
       standIn.answer(response('r3', message('m3', ['Half of an ', paused, 'answer.'])));
@@ -136,7 +144,7 @@ if (available) {
 
     it('many concurrent messages to one thread through both instances: none lost, one consistent order', async () => {
       const [a, b] = await Promise.all([instance(), instance()]);
-      const userCookie = 'chatkit_uid=third0user0for0the0busy0thread';
+      const userCookie = `chatkit_uid=${visitor('third user for the busy thread')}`;
       const mint = async (base: string) => (await token(base, userCookie)).token!;
       const [tokenA, tokenB] = [await mint(a.base), await mint(b.base)];
       standIn.answer(response('r0', message('m0', ['First answer.'])));

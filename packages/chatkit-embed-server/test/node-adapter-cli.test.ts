@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier, toNodeHandler } from '../src/index.js';
+import { startServerProcess } from './cli-process.js';
 
 const cleanup: Array<() => void> = [];
 afterAll(() => cleanup.forEach((fn) => fn()));
@@ -67,5 +68,59 @@ describe('npx chatkit-embed-server serve', () => {
     const verifier = createTokenVerifier({ jwksUrl: `${base}/.well-known/jwks.json`, issuer: 'https://cli.test' });
     expect((await verifier.verify(minted.client_secret)).user).toMatch(/^[A-Za-z0-9_-]{16,}$/);
     expect((await fetch(`${base}/api/chatkit/session`, { method: 'POST' })).status).toBe(404);
+  });
+});
+
+// Attack: slow and idle clients (slowloris) and connection floods against `serve`.
+describe('npx chatkit-embed-server serve under slow and many clients', () => {
+  async function start(env: Record<string, string>) {
+    const started = await startServerProcess(
+      ['dist/cli/bin.js', 'serve', '--port', '0'],
+      { OPENAI_API_KEY: '', CHATKIT_WORKFLOW_ID: '', ...env },
+      /on (http:\/\/[\d.]+:\d+)/,
+      'token key generated',
+    );
+    cleanup.push(() => started.child.kill());
+    return new URL(started.base);
+  }
+  /** A raw connection; resolves with what the server sent once it closes the connection. */
+  function connect(url: URL, send: string): { closed: Promise<string>; socket: Socket } {
+    const socket = netConnect(Number(url.port), url.hostname);
+    socket.on('error', () => undefined); // a reset is one of the outcomes under test
+    socket.write(send);
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    return { socket, closed: new Promise((resolve) => socket.once('close', () => resolve(received))) };
+  }
+
+  it('drops a client that never finishes its headers', async () => {
+    const url = await start({ CHATKIT_HEADERS_TIMEOUT_MS: '500' });
+    const slow = connect(url, `POST /api/chatkit/token HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `);
+    cleanup.push(() => slow.socket.destroy());
+    expect(await slow.closed).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('holds at most CHATKIT_MAX_CONNECTIONS connections', async () => {
+    const url = await start({ CHATKIT_MAX_CONNECTIONS: '2' });
+    const held = [connect(url, ''), connect(url, '')];
+    for (const { socket } of held) {
+      cleanup.push(() => socket.destroy());
+      await new Promise((resolve) => (socket.connecting ? socket.once('connect', resolve) : resolve(undefined)));
+    }
+    const third = connect(url, `GET /health HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    cleanup.push(() => third.socket.destroy());
+    expect(await third.closed).toBe(''); // closed without an answer
+    // Once those close, the server takes new connections again (it counts the closes as
+    // they arrive, so ask until it answers).
+    for (const { socket } of held) socket.destroy();
+    let status = 0;
+    for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+      status = await fetch(`${url.origin}/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe(200);
   });
 });

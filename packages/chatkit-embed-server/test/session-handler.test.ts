@@ -79,16 +79,20 @@ describe('hosted sessions', () => {
 });
 
 describe('who the user is', () => {
-  it('without getUser: a random id in an HttpOnly, SameSite=Lax cookie, stable across requests', async () => {
+  it('without getUser: a random secret in an HttpOnly, SameSite=Lax cookie, and a user id derived from it, stable across requests', async () => {
     const call = await endpoint();
     const first = await call();
     const cookie = first.response.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^chatkit_uid=[A-Za-z0-9_-]{16,}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
-    const id = /chatkit_uid=([^;]+)/.exec(cookie)![1];
-    expect(openai.seen[0]!.body.user).toBe(id);
-    const second = await call({ headers: { cookie: `other=1; chatkit_uid=${id}` } });
+    expect(cookie).toMatch(/^chatkit_uid=v2\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    const secret = /chatkit_uid=([^;]+)/.exec(cookie)![1]!;
+    const user = openai.seen[0]!.body.user as string;
+    expect(user).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // OpenAI (and every log) gets the derived id, never the cookie's secret.
+    expect(user).not.toBe(secret);
+    expect(JSON.stringify(openai.seen)).not.toContain(secret.slice(3));
+    const second = await call({ headers: { cookie: `other=1; chatkit_uid=${secret}` } });
     expect(second.response.headers.get('set-cookie')).toBeNull();
-    expect(openai.seen[1]!.body.user).toBe(id);
+    expect(openai.seen[1]!.body.user).toBe(user);
   });
 
   it('marks the cookie Secure outside localhost', async () => {

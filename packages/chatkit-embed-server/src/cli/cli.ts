@@ -46,6 +46,10 @@ Options of serve (environment variable in brackets):
   --origin <url>          a page origin allowed to call cross-origin; repeatable
                           [CHATKIT_ALLOWED_ORIGINS, comma-separated]
   --trust-proxy           read client IPs and scheme from X-Forwarded-* [CHATKIT_TRUST_PROXY=1]
+  --allowed-host <name>   a host name this server answers to, such as its public name behind a
+                          proxy; repeatable, or * for any [CHATKIT_ALLOWED_HOSTS, comma-separated].
+                          Localhost names and IP addresses always work; other names get 421
+                          (a defence against DNS rebinding)
   --token-key-file <pem>  PKCS#8 private key (ES256) for self-hosted tokens [CHATKIT_TOKEN_PRIVATE_KEY_FILE]
   -h, --help              this text
 
@@ -55,6 +59,11 @@ Environment only:
   CHATKIT_TOKEN_PRIVATE_KEY      PEM private key, instead of the file
   CHATKIT_TOKEN_SECRET           HS256 shared secret (32+ bytes), instead of a key pair
   CHATKIT_TOKEN_ISSUER           iss claim of the tokens
+  CHATKIT_MAX_CONNECTIONS        open connections at most (default 1000)
+  CHATKIT_HEADERS_TIMEOUT_MS     time a client has to send its request headers (default 10000)
+  CHATKIT_REQUEST_TIMEOUT_MS     time a client has to send a whole request (default 120000)
+  CHATKIT_COOKIE_KEY             a server key (16+ bytes) that anonymous visitors' ids are derived
+                                 with; keep it stable and the same on every instance
 
 Without a token key or secret, a key pair is generated at start: tokens then stop
 verifying when the server restarts.
@@ -77,6 +86,7 @@ const OPTIONS = {
   'workflow-version': { type: 'string' },
   origin: { type: 'string', multiple: true },
   'trust-proxy': { type: 'boolean' },
+  'allowed-host': { type: 'string', multiple: true },
   'token-key-file': { type: 'string' },
   workflow: { type: 'string' },
   data: { type: 'string' },
@@ -163,6 +173,13 @@ async function main(argv: string[]): Promise<number> {
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.CHATKIT_TOKEN_PRIVATE_KEY;
 
   const trustProxy = Boolean(values['trust-proxy'] || env.CHATKIT_TRUST_PROXY === '1');
+  const hostList =
+    values['allowed-host'] ??
+    env.CHATKIT_ALLOWED_HOSTS?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean) ??
+    [];
+  const allowedHosts = hostList.includes('*') ? ('*' as const) : hostList;
   const { createStandaloneServer } = await import('../standalone/standalone.js');
   let chatkit: Parameters<typeof CreateStandaloneServer>[0]['chatkit'];
   let sharedLimits: RateLimitStore | undefined;
@@ -189,18 +206,33 @@ async function main(argv: string[]): Promise<number> {
       ...(env.CHATKIT_TOKEN_SECRET ? { secret: env.CHATKIT_TOKEN_SECRET } : privateKey ? { privateKey } : {}),
       ...(env.CHATKIT_TOKEN_ISSUER && { issuer: env.CHATKIT_TOKEN_ISSUER }),
     },
+    ...(env.CHATKIT_COOKIE_KEY && { cookie: { key: env.CHATKIT_COOKIE_KEY } }),
     allowedOrigins: origins,
+    allowedHosts,
     rateLimit: { perUser: { limit: perUser, windowMs: 60_000 }, ...(sharedLimits && { store: sharedLimits }) },
     trustProxy,
     log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
   });
   const { toNodeHandler } = await import('../http/node-adapter.js');
-  const http = createServer(toNodeHandler(server.handler, { trustProxy }));
+  // Slow or idle clients must not hold the server: a deadline for the headers and for the
+  // whole request body (answers may stream for longer), and a cap on open connections.
+  const http = createServer(
+    {
+      headersTimeout: positive(env.CHATKIT_HEADERS_TIMEOUT_MS, 10_000),
+      requestTimeout: positive(env.CHATKIT_REQUEST_TIMEOUT_MS, 120_000),
+      connectionsCheckingInterval: 1_000,
+    },
+    toNodeHandler(server.handler, { trustProxy }),
+  );
+  http.maxConnections = positive(env.CHATKIT_MAX_CONNECTIONS, 1_000);
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, host, resolve));
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`chatkit-embed session server on http://${host}:${actualPort}`);
   for (const line of server.routes) console.log(`  ${line}`);
+  if (allowedHosts !== '*' && !allowedHosts.length && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.log('  (answers to IP addresses and localhost names only: add --allowed-host <name> for its public name)');
+  }
   if (!env.OPENAI_API_KEY || !workflowId) {
     console.log('  (hosted sessions are off: set OPENAI_API_KEY and CHATKIT_WORKFLOW_ID to serve them)');
   }
@@ -259,6 +291,12 @@ async function threads(values: Values): Promise<number> {
     console.log(values.json ? JSON.stringify(data, null, 2) : formatThreads(data, hasMore));
   }
   return 0;
+}
+
+/** A positive whole number from the environment, else `fallback`. */
+function positive(value: string | undefined, fallback: number): number {
+  const number = Number(value);
+  return value !== undefined && Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
 function httpUrl(value: string, flag: string, base?: string): string {

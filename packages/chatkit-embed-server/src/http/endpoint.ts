@@ -10,7 +10,7 @@ import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from './json-body.js';
 import { safeLogger, type LogEntry, type LogHook } from './log.js';
 import { checkOrigin, preflightHeaders, type OriginPolicy } from './origin-policy.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitRule, type RateLimitStore } from './rate-limiter.js';
-import { newUserId, readUserCookie, userCookieHeader, type UserCookieOptions } from './user-cookie.js';
+import { newUserSecret, readUserCookie, userCookieHeader, userIdFor, type UserCookieOptions } from './user-cookie.js';
 
 export interface RateLimitOptions {
   /** @default 20 requests a minute */
@@ -115,10 +115,11 @@ async function identify(request: Request, options: EndpointOptions): Promise<{ u
     if (!user) throw new ServerError(401, 'unauthenticated', 'Sign in to chat.');
     return { user };
   }
-  const existing = readUserCookie(request, options.cookie);
-  if (existing) return { user: existing };
-  const user = newUserId();
-  return { user, setCookie: userCookieHeader(request, user, options.cookie) };
+  const cookie = options.cookie ?? {};
+  const existing = readUserCookie(request, cookie);
+  if (existing) return { user: await userIdFor(existing, cookie) };
+  const secret = newUserSecret();
+  return { user: await userIdFor(secret, cookie), setCookie: userCookieHeader(request, secret, cookie) };
 }
 
 async function enforceRateLimit(store: RateLimitStore, key: string, rule: RateLimitRule | false): Promise<void> {

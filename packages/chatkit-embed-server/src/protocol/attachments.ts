@@ -202,7 +202,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     respond(async () => {
       const [id, token] = new URL(request.url).pathname.split('/').slice(-2);
       const record = id ? await readRecord(id) : undefined;
-      if (!record || record.token !== token) throw new NotFoundError('No such file.');
+      if (!record || !sameToken(record.token, token)) throw new NotFoundError('No such file.');
       if (request.method === 'GET') {
         const stored = await storage.get(id!);
         if (!stored) throw new NotFoundError('The file has not been uploaded.');
@@ -231,4 +231,15 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     });
 
   return { handler, upload, files };
+}
+
+/**
+ * Compares a file token without an early exit, so response timing does not reveal how
+ * much of a guessed token was right.
+ */
+function sameToken(expected: string, given: string | undefined): boolean {
+  if (given === undefined || given.length !== expected.length) return false;
+  let difference = 0;
+  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ given.charCodeAt(i);
+  return difference === 0;
 }

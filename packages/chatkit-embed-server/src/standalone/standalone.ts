@@ -10,6 +10,8 @@
  */
 import type { EndpointOptions } from '../http/endpoint.js';
 import { jsonResponse } from '../http/errors.js';
+import { hostAllowed, type AllowedHosts } from '../http/host-check.js';
+import { safeLogger } from '../http/log.js';
 import type { WorkflowOptions } from '../session/hosted-sessions.js';
 import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
@@ -30,6 +32,13 @@ export interface StandaloneConfig extends EndpointOptions {
    * Authentication is by the tokens of /api/chatkit/token; origins and logging are this config's.
    */
   chatkit?: Omit<ChatKitServerOptions<StoreContext>, 'authenticate' | 'allowedOrigins' | 'log'>;
+  /**
+   * Host names this server answers to besides localhost names and IP addresses, such as
+   * its public name behind a proxy (`chat.example.com`); `'*'` answers any. Requests for
+   * other names get 421 `host_not_allowed`, which stops DNS rebinding.
+   * @default []
+   */
+  allowedHosts?: AllowedHosts;
 }
 
 export interface StandaloneServer {
@@ -69,5 +78,20 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   }
   routes['/health'] = async () => jsonResponse(200, { ok: true });
   listed.push('GET  /health');
-  return { handler: route(routes), routes: listed, signer };
+  const routed = route(routes);
+  const log = safeLogger(config.log);
+  const handler = async (request: Request) => {
+    if (!hostAllowed(request, config.allowedHosts)) {
+      const host = new URL(request.url).host;
+      log({ level: 'warn', event: 'request.rejected', code: 'host_not_allowed', status: 421 });
+      return jsonResponse(421, {
+        error: {
+          code: 'host_not_allowed',
+          message: `This server does not answer to ${host}; list it in allowedHosts (serve: --allowed-host).`,
+        },
+      });
+    }
+    return routed(request);
+  };
+  return { handler, routes: listed, signer };
 }
