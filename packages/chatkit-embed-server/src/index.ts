@@ -37,6 +37,7 @@ export {
   type ServerErrorCode,
   type RateLimitStore,
   type RateLimitRule,
+  type Lease,
   type UserCookieOptions,
   type LogEntry,
   type LogHook,

@@ -6,11 +6,16 @@ import { serve } from './openai-stand-in.js';
 
 export interface AttachmentServer extends Client {
   base: string;
+  store: MemoryStore;
+  /** Deletes expired pending uploads now. */
+  sweep(): Promise<number>;
   close(): Promise<void>;
 }
 
 /** `/chatkit` (protocol), `/upload` (direct uploads) and `/files/…` (two-phase uploads, downloads). */
-export async function startAttachmentServer(options: { maxBytes?: number; allowedTypes?: string[] } = {}): Promise<AttachmentServer> {
+export async function startAttachmentServer(
+  options: { maxBytes?: number; allowedTypes?: string[]; pendingTtlMs?: number; storage?: MemoryFileStorage } = {},
+): Promise<AttachmentServer> {
   const store = new MemoryStore();
   const files = createAttachments({
     store,
@@ -32,7 +37,16 @@ export async function startAttachmentServer(options: { maxBytes?: number; allowe
     if (path.startsWith('/files/')) return files.files(request);
     return new Response('no', { status: 404 });
   });
-  return { ...client(`${server.url}/chatkit`), base: server.url, close: server.close };
+  return {
+    ...client(`${server.url}/chatkit`),
+    base: server.url,
+    store,
+    sweep: () => files.sweep(),
+    close: async () => {
+      files.close();
+      await server.close();
+    },
+  };
 }
 
 /** A multipart body with one `file` field. */

@@ -14,6 +14,7 @@ import {
   type ThreadItem,
   type UserCookieOptions,
 } from '../src/index.js';
+import { MemoryFileStorage } from '../src/protocol/attachments.js';
 import { fileForm, startAttachmentServer } from './attachment-server.js';
 import { client, headerAuthenticate, userText } from './chatkit-client.js';
 import { serve, startOpenAIStandIn, TEST_API_KEY } from './openai-stand-in.js';
@@ -328,5 +329,50 @@ describe('DNS rebinding', () => {
     expect((await post(url, '/api/chatkit/token', 'evil.example')).status).toBe(421);
     const any = await start('*');
     expect((await post(any, '/api/chatkit/token', 'evil.example')).status).toBe(200);
+  });
+});
+
+// Attack: 300 attachments.create calls with 900 KB names, never uploaded, took a process
+// from 161 to 528 MB and grew the SQLite file by 270 MB.
+describe('attachments cannot fill memory or disk', () => {
+  async function start(options: Parameters<typeof startAttachmentServer>[0] = {}) {
+    const chat = await startAttachmentServer(options);
+    servers.push(chat);
+    return chat;
+  }
+
+  it('refuses an over-long name or a malformed type with a 400 naming the field, and stores nothing', async () => {
+    const chat = await start();
+    const long = await chat.call('attachments.create', { name: 'x'.repeat(900 * 1024), size: 10, mime_type: 'text/plain' });
+    expect(long.status).toBe(400);
+    expect(long.body.error.message).toContain('name');
+    const type = await chat.call('attachments.create', { name: 'a.txt', size: 10, mime_type: `text/${'x'.repeat(200)}` });
+    expect(type.status).toBe(400);
+    expect(type.body.error.message).toContain('mime_type');
+    expect((await chat.call('attachments.create', { name: 'a'.repeat(255), size: 10, mime_type: 'text/plain' })).status).toBe(200);
+  });
+
+  it('an upload that never comes expires: its link answers 410 and the sweep removes it everywhere', async () => {
+    const chat = await start({ pendingTtlMs: 0 });
+    const created = (await chat.call('attachments.create', { name: 'late.txt', size: 4, mime_type: 'text/plain' })).body;
+    const late = await fetch(created.upload_descriptor.url, { method: 'POST', body: fileForm('late.txt', 'text/plain', 'late') });
+    expect(late.status).toBe(410);
+    await expect(chat.store.loadAttachment(created.id, { user: 'alice' })).rejects.toThrow();
+    const forgotten = (await chat.call('attachments.create', { name: 'never.txt', size: 4, mime_type: 'text/plain' })).body;
+    expect(await chat.sweep()).toBe(1);
+    await expect(chat.store.loadAttachment(forgotten.id, { user: 'alice' })).rejects.toThrow();
+    expect((await fetch(forgotten.upload_descriptor.url)).status).toBe(404);
+  });
+
+  it('MemoryFileStorage holds at most maxTotalBytes and answers 507 storage_full past it', async () => {
+    const chat = await start({ storage: new MemoryFileStorage({ maxTotalBytes: 1024 }) });
+    const upload = async (name: string) => {
+      const created = (await chat.call('attachments.create', { name, size: 600, mime_type: 'text/plain' })).body;
+      return fetch(created.upload_descriptor.url, { method: 'POST', body: fileForm(name, 'text/plain', 'x'.repeat(600)) });
+    };
+    expect((await upload('one.txt')).status).toBe(200);
+    const full = await upload('two.txt');
+    expect(full.status).toBe(507);
+    expect((await full.json()).error.code).toBe('storage_full');
   });
 });

@@ -35,6 +35,11 @@ async function instance() {
       postgres.url,
       '--rate-limit',
       '4',
+      // One visitor sends many messages at once in the concurrency test below.
+      '--concurrent-streams',
+      '20',
+      '--turns-per-minute',
+      '100',
     ],
     env,
     /on (http:\/\/[\d.]+:\d+)/,

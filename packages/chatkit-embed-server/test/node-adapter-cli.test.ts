@@ -93,6 +93,17 @@ describe('npx chatkit-embed-server serve under slow and many clients', () => {
     return { socket, closed: new Promise((resolve) => socket.once('close', () => resolve(received))) };
   }
 
+  it('answers only to localhost names, IP addresses and --allowed-host names', async () => {
+    const url = await start({ CHATKIT_ALLOWED_HOSTS: 'chat.example.com' });
+    const status = async (host: string) => {
+      const reply = connect(url, `GET /health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      return /^HTTP\/1\.1 (\d+)/.exec(await reply.closed)?.[1];
+    };
+    expect(await status('chat.example.com')).toBe('200');
+    expect(await status(`localhost:${url.port}`)).toBe('200');
+    expect(await status('evil.example')).toBe('421');
+  });
+
   it('drops a client that never finishes its headers', async () => {
     const url = await start({ CHATKIT_HEADERS_TIMEOUT_MS: '500' });
     const slow = connect(url, `POST /api/chatkit/token HTTP/1.1\r\nHost: ${url.host}\r\nX-Slow: `);

@@ -35,9 +35,26 @@ if (available) {
       stores.push(...opened);
       await opened[0]!.migrate(schema);
       const { rows } = await opened[0]!.pool.query('SELECT version FROM chatkit_schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2]);
       const indexes = await opened[0]!.pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
       expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['chatkit_items_by_thread', 'chatkit_threads_by_user']));
+    });
+
+    it('shares stream places between instances, and frees them on release or expiry', async () => {
+      const schema = `leases_${process.pid}`;
+      const a = await PostgresStore.open(postgres.url, { schema });
+      const b = await PostgresStore.open(postgres.url, { schema });
+      stores.push(a, b);
+      const [limitsA, limitsB] = [a.rateLimitStore(), b.rateLimitStore()];
+      // Many at once from both instances: exactly the limit get a place.
+      const taken = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? limitsA : limitsB).acquire!('streams:x', 3, 60_000)));
+      expect(taken.filter(Boolean)).toHaveLength(3);
+      await taken.find(Boolean)!.release();
+      expect(await limitsB.acquire!('streams:x', 3, 60_000)).not.toBeNull();
+      expect(await limitsA.acquire!('streams:x', 3, 60_000)).toBeNull();
+      // Another key is counted apart, and a place whose holder died (already expired) is free again.
+      expect(await limitsA.acquire!('streams:y', 1, -1)).not.toBeNull();
+      expect(await limitsB.acquire!('streams:y', 1, 60_000)).not.toBeNull();
     });
 
     it('shares rate-limit counters between instances', async () => {

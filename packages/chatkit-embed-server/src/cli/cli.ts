@@ -39,6 +39,10 @@ Options of serve (environment variable in brackets):
                           instances, rate limits included) or memory:
   --rate-limit <n>        requests a minute per user on the token and session endpoints
                           [CHATKIT_RATE_LIMIT] (default 20)
+  --turns-per-minute <n>  messages (answered turns) a minute per user at /chatkit
+                          [CHATKIT_TURNS_PER_MINUTE] (default 20)
+  --concurrent-streams <n> answers streaming at once per user [CHATKIT_CONCURRENT_STREAMS] (default 3)
+  --attachments-per-day <n> uploads a day per user [CHATKIT_ATTACHMENTS_PER_DAY] (default 100)
   --port <n>              port to listen on [PORT] (default 8787)
   --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)
   --workflow-id <id>      Agent Builder workflow for hosted sessions [CHATKIT_WORKFLOW_ID]
@@ -91,6 +95,9 @@ const OPTIONS = {
   workflow: { type: 'string' },
   data: { type: 'string' },
   'rate-limit': { type: 'string' },
+  'turns-per-minute': { type: 'string' },
+  'concurrent-streams': { type: 'string' },
+  'attachments-per-day': { type: 'string' },
   page: { type: 'string' },
   'session-url': { type: 'string' },
   'api-url': { type: 'string' },
@@ -113,10 +120,14 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'workflow-version',
     'origin',
     'trust-proxy',
+    'allowed-host',
     'token-key-file',
     'workflow',
     'data',
     'rate-limit',
+    'turns-per-minute',
+    'concurrent-streams',
+    'attachments-per-day',
     'help',
   ],
   doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
@@ -193,7 +204,18 @@ async function main(argv: string[]): Promise<number> {
     const { openStore } = await import('../stores/open-store.js');
     const runWorkflow = await loadWorkflow(values.workflow);
     const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
-    chatkit = { store, respond: workflowResponder({ runWorkflow }) };
+    chatkit = {
+      store,
+      respond: workflowResponder({ runWorkflow }),
+      limits: {
+        turns: { limit: count(values['turns-per-minute'] ?? env.CHATKIT_TURNS_PER_MINUTE, 20, '--turns-per-minute'), windowMs: 60_000 },
+        concurrentStreams: count(values['concurrent-streams'] ?? env.CHATKIT_CONCURRENT_STREAMS, 3, '--concurrent-streams'),
+        attachments: {
+          limit: count(values['attachments-per-day'] ?? env.CHATKIT_ATTACHMENTS_PER_DAY, 100, '--attachments-per-day'),
+          windowMs: 86_400_000,
+        },
+      },
+    };
     sharedLimits = store.rateLimitStore?.();
   }
   const perUser = Number(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT ?? 20);
@@ -293,6 +315,14 @@ async function threads(values: Values): Promise<number> {
   return 0;
 }
 
+/** A limit from a flag or the environment: a whole number above 0, else a usage error. */
+function count(value: string | undefined, fallback: number, flag: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} must be a whole number above 0, not ${value}.`);
+  return number;
+}
+
 /** A positive whole number from the environment, else `fallback`. */
 function positive(value: string | undefined, fallback: number): number {
   const number = Number(value);
@@ -326,6 +356,10 @@ export function run(argv: string[]): void {
       if (code >= 0) process.stdout.write('', () => process.exit(code));
     },
     (error: Error) => {
+      if (error instanceof UsageError) {
+        console.error(`chatkit-embed-server: ${error.message}\nSee chatkit-embed-server --help.`);
+        process.exit(2);
+      }
       console.error(`chatkit-embed-server: ${error.message}`);
       process.exit(1);
     },

@@ -20,6 +20,9 @@ export type ServerErrorCode =
   | 'invalid_request'
   | 'unsupported'
   | 'invalid_upload'
+  | 'storage_full'
+  | 'store_unavailable'
+  | 'store_failed'
   | 'internal_error';
 
 export class ServerError extends Error {

@@ -7,7 +7,7 @@ export { toNodeHandler, toFetchRequest, writeNodeResponse, type FetchHandler, ty
 export { route } from './router.js';
 export { createEndpoint, type EndpointOptions, type EndpointContext, type RateLimitOptions } from './endpoint.js';
 export { ServerError, type ServerErrorCode } from './errors.js';
-export { MemoryRateLimitStore, type RateLimitStore, type RateLimitRule } from './rate-limiter.js';
+export { MemoryRateLimitStore, type RateLimitStore, type RateLimitRule, type Lease } from './rate-limiter.js';
 export type { UserCookieOptions } from './user-cookie.js';
 export type { LogEntry, LogHook } from './log.js';
 export { setClientAddress } from './client-address.js';

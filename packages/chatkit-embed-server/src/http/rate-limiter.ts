@@ -5,6 +5,16 @@
 export interface RateLimitStore {
   /** Counts one hit for `key` in the window that contains now. */
   hit(key: string, windowMs: number): Promise<{ count: number; resetAtMs: number }>;
+  /**
+   * Takes one of `limit` places for `key` (an open stream), or answers `null` when all are
+   * taken. A place is freed by `release`, or after `ttlMs` if its holder never frees it (a
+   * crashed instance). A store without it limits places per process only.
+   */
+  acquire?(key: string, limit: number, ttlMs: number): Promise<Lease | null>;
+}
+
+export interface Lease {
+  release(): Promise<void>;
 }
 
 export interface RateLimitRule {
@@ -31,6 +41,24 @@ export class MemoryRateLimitStore implements RateLimitStore {
     }
     window.count++;
     return { ...window };
+  }
+
+  readonly #leases = new Map<string, Map<symbol, number>>();
+
+  async acquire(key: string, limit: number, ttlMs: number): Promise<Lease | null> {
+    const now = Date.now();
+    const held = this.#leases.get(key) ?? new Map<symbol, number>();
+    for (const [id, expiresAtMs] of held) if (expiresAtMs <= now) held.delete(id);
+    if (held.size >= limit) return null;
+    const id = Symbol(key);
+    held.set(id, now + ttlMs);
+    this.#leases.set(key, held);
+    return {
+      release: async () => {
+        held.delete(id);
+        if (!held.size && this.#leases.get(key) === held) this.#leases.delete(key);
+      },
+    };
   }
 
   #sweep(now: number): void {

@@ -29,15 +29,33 @@ export interface FileStorage {
   delete(key: string): Promise<void>;
 }
 
+/**
+ * Files in the process's memory, for demos and tests: they are gone on restart. Holds at
+ * most `maxTotalBytes` (100 MiB by default); past that, uploads are refused with 507
+ * `storage_full` rather than the process running out of memory.
+ */
 export class MemoryFileStorage implements FileStorage {
   readonly #files = new Map<string, StoredFile>();
+  readonly #maxTotalBytes: number;
+  #totalBytes = 0;
+
+  constructor(options: { maxTotalBytes?: number } = {}) {
+    this.#maxTotalBytes = options.maxTotalBytes ?? 100 * 1024 * 1024;
+  }
+
   async put(key: string, value: StoredFile) {
+    const replaced = this.#files.get(key)?.bytes.byteLength ?? 0;
+    if (this.#totalBytes - replaced + value.bytes.byteLength > this.#maxTotalBytes) {
+      throw new ServerError(507, 'storage_full', 'The server has no room for more files now.');
+    }
     this.#files.set(key, value);
+    this.#totalBytes += value.bytes.byteLength - replaced;
   }
   async get(key: string) {
     return this.#files.get(key);
   }
   async delete(key: string) {
+    this.#totalBytes -= this.#files.get(key)?.bytes.byteLength ?? 0;
     this.#files.delete(key);
   }
 }
@@ -60,6 +78,13 @@ export interface AttachmentsOptions<C extends StoreContext> {
    * @default PNG, JPEG, GIF, WebP, PDF, plain text, Markdown and CSV
    */
   allowedTypes?: string[];
+  /**
+   * How long a two-phase upload descriptor stays valid. Attachments never uploaded by
+   * then are deleted (record and store entry) by `sweep()`, which runs every minute, and
+   * on any later use of their URL.
+   * @default 1 hour
+   */
+  pendingTtlMs?: number;
 }
 
 interface FileRecord {
@@ -68,6 +93,8 @@ interface FileRecord {
   name: string;
   mimeType: string;
   uploaded: boolean;
+  /** Unix ms after which a pending upload is refused and swept. */
+  expiresAt?: number;
 }
 
 const DEFAULT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/markdown', 'text/csv'];
@@ -83,6 +110,9 @@ export class AttachmentError extends ServerError {
 
 export function createAttachments<C extends StoreContext>(options: AttachmentsOptions<C>) {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const pendingTtlMs = options.pendingTtlMs ?? 60 * 60 * 1000;
+  /** Uploads this process is waiting for, swept when they expire. */
+  const pending = new Map<string, { user: string; expiresAt: number }>();
   const allowed = options.allowedTypes ?? DEFAULT_TYPES;
   const { store, storage } = options;
   const authenticate = toAuthenticator<C>(options.authenticate);
@@ -118,8 +148,10 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       name: params.name,
       mimeType: params.mime_type,
       uploaded,
+      ...(!uploaded && { expiresAt: Date.now() + pendingTtlMs }),
     };
     await storage.put(recordKey(id), { bytes: new TextEncoder().encode(JSON.stringify(record)), mimeType: 'application/json' });
+    if (!uploaded) pending.set(id, { user: context.user, expiresAt: record.expiresAt! });
     return { id, record, attachment: await describe(id, record, request) };
   }
 
@@ -165,7 +197,8 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     } catch (error) {
       const status = error instanceof ServerError ? error.status : error instanceof NotFoundError ? 404 : 500;
       const message = status === 500 ? 'The upload failed.' : (error as Error).message;
-      return Response.json({ error: { code: status === 404 ? 'not_found' : 'invalid_upload', message } }, { status });
+      const code = error instanceof ServerError ? error.code : status === 404 ? 'not_found' : 'upload_failed';
+      return Response.json({ error: { code, message } }, { status });
     }
   };
 
@@ -175,6 +208,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       return (await create(params, context, request)).attachment;
     },
     async delete(attachmentId) {
+      pending.delete(attachmentId);
       await storage.delete(attachmentId);
       await storage.delete(recordKey(attachmentId));
     },
@@ -220,6 +254,10 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       }
       if (request.method !== 'POST') throw new AttachmentError(405, 'Use POST to upload, GET to download.');
       if (record.uploaded) throw new AttachmentError(409, 'This attachment is already uploaded.');
+      if (record.expiresAt !== undefined && record.expiresAt <= Date.now()) {
+        await discard(id!, record.user);
+        throw new AttachmentError(410, 'This upload link has expired; attach the file again.');
+      }
       const file = await readFile(request);
       check(record.name, file.bytes.byteLength, record.mimeType);
       await storage.put(id!, { bytes: file.bytes, mimeType: record.mimeType });
@@ -227,10 +265,38 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       await storage.put(recordKey(id!), { bytes: new TextEncoder().encode(JSON.stringify(done)), mimeType: 'application/json' });
       const attachment = await describe(id!, done, request);
       await store.saveAttachment(attachment, { user: record.user });
+      pending.delete(id!);
       return Response.json(attachment);
     });
 
-  return { handler, upload, files };
+  /** Deletes a pending attachment everywhere: its record, any bytes, its store entry. */
+  async function discard(id: string, user: string): Promise<void> {
+    pending.delete(id);
+    await storage.delete(id);
+    await storage.delete(recordKey(id));
+    await store.deleteAttachment(id, { user }).catch((error) => {
+      if (!(error instanceof NotFoundError)) throw error;
+    });
+  }
+
+  /** Deletes the attachments this process created whose upload never came in time. */
+  async function sweep(now = Date.now()): Promise<number> {
+    const expired = [...pending].filter(([, entry]) => entry.expiresAt <= now);
+    for (const [id, { user }] of expired) await discard(id, user).catch(() => undefined);
+    return expired.length;
+  }
+  // Unref'd: the sweep never keeps a process alive.
+  const sweeper = setInterval(() => void sweep(), 60_000);
+  (sweeper as { unref?: () => void }).unref?.();
+
+  return {
+    handler,
+    upload,
+    files,
+    sweep,
+    /** Stops the periodic sweep. */
+    close: () => clearInterval(sweeper),
+  };
 }
 
 /**

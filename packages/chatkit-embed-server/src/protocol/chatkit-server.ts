@@ -17,6 +17,7 @@ import { safeLogger, type LogHook } from '../http/log.js';
 import type { TokenVerifier } from '../tokens/tokens.js';
 import { TokenError } from '../tokens/tokens.js';
 import { ChatKitStreamError, now } from './events.js';
+import { createUsageLimiter, type UsageLimits } from './usage-limits.js';
 import { isStreamingRequest, parseChatKitRequest, type ChatKitRequest, type RequestOf, type StreamingRequest } from './requests.js';
 import { NotFoundError, type ChatKitStore, type StoreContext } from '../stores/store.js';
 import {
@@ -78,6 +79,12 @@ export interface ChatKitServerOptions<C extends StoreContext = StoreContext> ext
   attachments?: AttachmentHandler<C>;
   /** @default { allow_cancel: true } */
   streamOptions?: (thread: ThreadMetadata, context: C) => { allow_cancel: boolean };
+  /**
+   * Per-user limits on turns, open streams and attachments (see `UsageLimits` for the
+   * defaults); `false` turns them off. Pass the PostgreSQL store's `rateLimitStore()` as
+   * `store` to count across instances.
+   */
+  limits?: UsageLimits | false;
   /** @default 1 MiB (transcription sends audio as base64) */
   maxBodyBytes?: number;
   log?: LogHook;
@@ -95,6 +102,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
   const { store } = options;
   const log = safeLogger(options.log);
   const authenticate = toAuthenticator<C>(options.authenticate);
+  const usage = createUsageLimiter(options.limits);
 
   return async (httpRequest) => {
     const origin = checkOrigin(httpRequest, options);
@@ -111,9 +119,15 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       const request = parsed.request;
       log({ level: 'info', event: 'chatkit.request', message: request.type, user: context.user });
       if (isStreamingRequest(request)) {
-        const abort = new AbortController();
-        const events = await prepareStream(request, context, abort.signal);
-        return sseResponse(events, abort, cors);
+        const release = await usage.startTurn(context.user);
+        try {
+          const abort = new AbortController();
+          const events = await prepareStream(request, context, abort.signal);
+          return sseResponse(events, abort, cors, release);
+        } catch (error) {
+          await release();
+          throw error;
+        }
       }
       return new Response(wire(await nonStreaming(request, context, httpRequest)), {
         status: 200,
@@ -166,6 +180,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return {};
       case 'attachments.create': {
         if (!options.attachments) throw notImplemented('File upload', 'attachments');
+        await usage.createAttachment(context.user);
         const attachment = await options.attachments.create(request.params, context, httpRequest);
         await store.saveAttachment(attachment, context);
         return attachment;
@@ -528,22 +543,35 @@ export function wire(value: unknown): string {
   });
 }
 
-function sseResponse(events: AsyncIterable<ThreadStreamEvent>, abort: AbortController, cors: Record<string, string>): Response {
+/** The stream as server-sent events; `done` runs once when it ends, however it ends. */
+function sseResponse(
+  events: AsyncIterable<ThreadStreamEvent>,
+  abort: AbortController,
+  cors: Record<string, string>,
+  done: () => Promise<void>,
+): Response {
   const iterator = events[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(`data: ${wire(next.value)}\n\n`));
+        if (next.done) {
+          controller.close();
+          await done();
+        } else controller.enqueue(encoder.encode(`data: ${wire(next.value)}\n\n`));
       } catch (error) {
         controller.error(error);
+        await done();
       }
     },
     async cancel() {
       abort.abort();
-      await iterator.return?.(undefined);
+      try {
+        await iterator.return?.(undefined);
+      } finally {
+        await done();
+      }
     },
   });
   return new Response(body, {

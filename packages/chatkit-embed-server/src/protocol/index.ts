@@ -18,6 +18,7 @@ export type * from './types.js';
 export { parseChatKitRequest, isStreamingRequest, type ChatKitRequest, type ChatKitRequestType } from './requests.js';
 export { ChatKitStreamError, streamAssistantMessage, streamWidget, progress, clientEffect, notice, errorEvent } from './events.js';
 export { diffWidget } from './widget-diff.js';
+export { DEFAULT_USAGE_LIMITS, type UsageLimits } from './usage-limits.js';
 export { offlineResponder, offlineReply, offlineAction, textOf, DEMO_WIDGET, type OfflineResponderOptions } from './offline-responder.js';
 export {
   createAttachments,

@@ -37,6 +37,9 @@ const after = z.string().nullish();
 const request = <T extends string, P extends z.ZodType>(type: T, params: P) =>
   z.object({ type: z.literal(type), params, metadata: z.record(z.string(), z.unknown()).default({}) });
 
+/** The longest file name an attachment may have (most file systems allow 255 bytes). */
+export const MAX_FILE_NAME = 255;
+
 export const STREAMING_TYPES = [
   'threads.create',
   'threads.add_user_message',
@@ -71,7 +74,19 @@ export const chatKitRequest = z.discriminatedUnion('type', [
   request('threads.list', z.object({ limit, order, after }).default({ order: 'desc' })),
   request('items.list', z.object({ thread_id: threadId, limit, order, after })),
   request('items.feedback', z.object({ thread_id: threadId, item_ids: z.array(z.string()), kind: z.enum(['positive', 'negative']) })),
-  request('attachments.create', z.object({ name: z.string(), size: z.number().int().nonnegative(), mime_type: z.string() })),
+  request(
+    'attachments.create',
+    // Bounded here, for every attachment handler: a name or type of any length was stored
+    // as given, on every call (300 calls with 900 KB names filled 270 MB).
+    z.object({
+      name: z.string().min(1).max(MAX_FILE_NAME),
+      size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+      mime_type: z
+        .string()
+        .max(127)
+        .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a MIME type such as image/png'),
+    }),
+  ),
   request('attachments.delete', z.object({ attachment_id: z.string() })),
   request('threads.update', z.object({ thread_id: threadId, title: z.string() })),
   request('threads.delete', z.object({ thread_id: threadId })),

@@ -65,8 +65,11 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     listed.push('GET  /.well-known/jwks.json');
   }
   if (config.chatkit) {
+    const limits = config.chatkit.limits;
     routes['/chatkit'] = createChatKitServer({
       ...config.chatkit,
+      // Counted where the session limits are (shared on PostgreSQL), unless given elsewhere.
+      limits: limits === false ? false : { ...(config.rateLimit?.store && { store: config.rateLimit.store }), ...limits },
       authenticate: createTokenVerifier({
         jwks: await signer.jwks(),
         ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }),

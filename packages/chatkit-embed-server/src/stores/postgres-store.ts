@@ -42,6 +42,13 @@ const MIGRATIONS: string[] = [
      count INTEGER NOT NULL,
      reset_at TIMESTAMPTZ NOT NULL
    );`,
+  // Places taken by open streams (usage limits), freed on release or when they expire.
+  `CREATE TABLE chatkit_leases (
+     key TEXT NOT NULL,
+     id TEXT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL,
+     PRIMARY KEY (key, id)
+   )`,
 ];
 
 /** Any fixed number: the advisory lock that serialises migrations across instances. */
@@ -216,6 +223,29 @@ export class PostgresStore implements ChatKitStore {
   /** Rate-limit counters in the same database, shared by every instance. */
   rateLimitStore(): RateLimitStore {
     return {
+      acquire: async (key, limit, ttlMs) => {
+        const id = crypto.randomUUID();
+        let granted = false;
+        await this.#transaction(async (client) => {
+          // One instance at a time per key, so two cannot both take the last place.
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`chatkit-lease:${key}`]);
+          await client.query('DELETE FROM chatkit_leases WHERE key = $1 AND expires_at <= now()', [key]);
+          const { rows } = await client.query<{ taken: string }>('SELECT count(*) AS taken FROM chatkit_leases WHERE key = $1', [key]);
+          if (Number(rows[0]!.taken) >= limit) return;
+          await client.query(`INSERT INTO chatkit_leases (key, id, expires_at) VALUES ($1, $2, now() + $3 * interval '1 millisecond')`, [
+            key,
+            id,
+            ttlMs,
+          ]);
+          granted = true;
+        });
+        if (!granted) return null;
+        return {
+          release: async () => {
+            await this.pool.query('DELETE FROM chatkit_leases WHERE key = $1 AND id = $2', [key, id]);
+          },
+        };
+      },
       hit: async (key, windowMs) => {
         const { rows } = await this.pool.query<{ count: number; reset_at: Date }>(
           `INSERT INTO chatkit_rate_limits AS r (key, count, reset_at)
