@@ -3,7 +3,17 @@
  * implementation (in-memory, SQLite, and any later one).
  */
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, type ChatKitStore, type StoreContext, type ThreadItem, type ThreadMetadata } from '../src/index.js';
+import {
+  NotFoundError,
+  createChatKitServer,
+  streamAssistantMessage,
+  type ChatKitStore,
+  type StoreContext,
+  type ThreadItem,
+  type ThreadMetadata,
+} from '../src/index.js';
+import { client, headerAuthenticate, userText } from './chatkit-client.js';
+import { serve } from './openai-stand-in.js';
 
 const alice: StoreContext = { user: 'alice' };
 const bob: StoreContext = { user: 'bob' };
@@ -143,6 +153,63 @@ export function storeEdgeContract(name: string, open: () => Promise<ChatKitStore
         expect(await store.loadThreads(10, 'gone', order, alice)).toMatchObject({ data: [], has_more: false });
       }
       await store.close?.();
+    });
+  });
+}
+
+/**
+ * Text no store can keep as given (U+0000, unpaired surrogates), sent through the ChatKit
+ * server onto each store: refused the same way everywhere, as a 400 naming the field,
+ * with nothing saved. (On PostgreSQL such a message used to answer 200, then break the
+ * stream and leave an empty thread behind.)
+ */
+export function storeTextContract(name: string, open: () => Promise<ChatKitStore>): void {
+  describe(`${name} behind the ChatKit server: text it cannot keep`, () => {
+    async function start() {
+      const store = await open();
+      const server = await serve(
+        createChatKitServer({
+          store,
+          authenticate: headerAuthenticate,
+          respond: async function* ({ thread }) {
+            yield* streamAssistantMessage(thread, ['ok 👍']);
+          },
+        }),
+      );
+      return { chat: client(server.url), close: server.close };
+    }
+
+    it.each([
+      ['a NUL character', 'before\u0000after'],
+      ['an unpaired high surrogate', 'before\ud800after'],
+      ['an unpaired low surrogate', '\udc00'],
+    ])('a message with %s: 400 naming the field, and no thread', async (_, text) => {
+      const { chat, close } = await start();
+      try {
+        const refused = await chat.stream('threads.create', { input: userText(text) });
+        expect(refused.status).toBe(400);
+        expect(refused.raw).toContain('params.input.content.0.text');
+        expect((await chat.call('threads.list', {})).body.data).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
+    it('a title with an unpaired surrogate: 400, and the title is unchanged; emoji pass', async () => {
+      const { chat, close } = await start();
+      try {
+        const created = await chat.stream('threads.create', { input: userText('hello 👋') });
+        const id = (created.events[0] as { thread: { id: string } }).thread.id;
+        const refused = await chat.call('threads.update', { thread_id: id, title: 'bad \ud800' });
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.message).toContain('params.title');
+        expect((await chat.call('threads.update', { thread_id: id, title: 'Grüße 👋' })).status).toBe(200);
+        expect((await chat.call('threads.get_by_id', { thread_id: id })).body.title).toBe('Grüße 👋');
+        const items = (await chat.call('items.list', { thread_id: id })).body.data;
+        expect(JSON.stringify(items)).toContain('hello 👋');
+      } finally {
+        await close();
+      }
     });
   });
 }

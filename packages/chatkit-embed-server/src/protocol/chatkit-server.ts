@@ -19,7 +19,7 @@ import { TokenError } from '../tokens/tokens.js';
 import { ChatKitStreamError, now } from './events.js';
 import { createUsageLimiter, type UsageLimits } from './usage-limits.js';
 import { isStreamingRequest, parseChatKitRequest, type ChatKitRequest, type RequestOf, type StreamingRequest } from './requests.js';
-import { NotFoundError, type ChatKitStore, type StoreContext } from '../stores/store.js';
+import { NotFoundError, StoreUnavailableError, type ChatKitStore, type StoreContext } from '../stores/store.js';
 import {
   STREAM_ERROR,
   type Action,
@@ -123,7 +123,14 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         try {
           const abort = new AbortController();
           const events = await prepareStream(request, context, abort.signal);
-          return sseResponse(events, abort, cors, release);
+          return sseResponse(events, abort, cors, release, (error) =>
+            log({
+              level: 'error',
+              event: 'chatkit.stream_failed',
+              message: String((error as Error)?.message ?? error),
+              user: context.user,
+            }),
+          );
         } catch (error) {
           await release();
           throw error;
@@ -239,16 +246,25 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       case 'threads.create': {
         const thread: ThreadMetadata = { id: store.generateThreadId(context), created_at: now(), status: { type: 'active' }, metadata: {} };
         const input = await userMessage(request.params.input, thread, context);
+        // Saved before the stream starts, so a store failure is a JSON 5xx, and all or
+        // nothing: a thread whose first message could not be saved is removed again.
+        await store.saveThread(thread, context);
+        try {
+          await saveUserMessage(thread, input, context);
+        } catch (error) {
+          await store.deleteThread(thread.id, context).catch(() => undefined);
+          throw error;
+        }
         return (async function* () {
-          await store.saveThread(thread, context);
           yield { type: 'thread.created', thread: threadResponse(thread, { data: [], has_more: false }) } as ThreadStreamEvent;
-          yield* addUserMessageAndRespond(thread, input, context, signal, respond(thread, input));
+          yield* userMessageAndRespond(thread, input, context, signal, respond(thread, input));
         })();
       }
       case 'threads.add_user_message': {
         const thread = await store.loadThread(request.params.thread_id, context);
         const input = await userMessage(request.params.input, thread, context);
-        return addUserMessageAndRespond(thread, input, context, signal, respond(thread, input));
+        await saveUserMessage(thread, input, context);
+        return userMessageAndRespond(thread, input, context, signal, respond(thread, input));
       }
       case 'threads.add_client_tool_output': {
         const thread = await store.loadThread(request.params.thread_id, context);
@@ -319,15 +335,19 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
     };
   }
 
-  async function* addUserMessageAndRespond(
+  async function saveUserMessage(thread: ThreadMetadata, item: UserMessageItem, context: C): Promise<void> {
+    for (const attachment of item.attachments) await store.saveAttachment(attachment, context);
+    await store.addThreadItem(thread.id, item, context);
+  }
+
+  /** The stream after a user message was saved: the message, then the answer. */
+  async function* userMessageAndRespond(
     thread: ThreadMetadata,
     item: UserMessageItem,
     context: C,
     signal: AbortSignal,
     stream: () => AsyncIterable<ThreadStreamEvent>,
   ): AsyncGenerator<ThreadStreamEvent> {
-    for (const attachment of item.attachments) await store.saveAttachment(attachment, context);
-    await store.addThreadItem(thread.id, item, context);
     yield { type: 'thread.item.done', item };
     yield* processEvents(thread, context, signal, stream);
   }
@@ -462,6 +482,9 @@ export function toAuthenticator<C extends StoreContext>(auth: ChatKitServerOptio
 function toServerError(error: unknown): ServerError {
   if (error instanceof ServerError) return error;
   if (error instanceof NotFoundError) return new ServerError(404, 'not_found', error.message);
+  if (error instanceof StoreUnavailableError) {
+    return new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' });
+  }
   return new ServerError(500, 'internal_error', 'The ChatKit server failed unexpectedly.');
 }
 
@@ -543,12 +566,17 @@ export function wire(value: unknown): string {
   });
 }
 
-/** The stream as server-sent events; `done` runs once when it ends, however it ends. */
+/**
+ * The stream as server-sent events; `done` runs once when it ends, however it ends. A
+ * failure once the stream has started (the status line is sent) ends it with an `error`
+ * event the client shows, never a cut connection, and is reported to `failed`.
+ */
 function sseResponse(
   events: AsyncIterable<ThreadStreamEvent>,
   abort: AbortController,
   cors: Record<string, string>,
   done: () => Promise<void>,
+  failed: (error: unknown) => void,
 ): Response {
   const iterator = events[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
@@ -561,7 +589,10 @@ function sseResponse(
           await done();
         } else controller.enqueue(encoder.encode(`data: ${wire(next.value)}\n\n`));
       } catch (error) {
-        controller.error(error);
+        failed(error);
+        const event: ThreadStreamEvent = { type: 'error', code: STREAM_ERROR, allow_retry: true };
+        controller.enqueue(encoder.encode(`data: ${wire(event)}\n\n`));
+        controller.close();
         await done();
       }
     },

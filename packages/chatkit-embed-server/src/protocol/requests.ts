@@ -105,9 +105,43 @@ export function isStreamingRequest(req: ChatKitRequest): req is StreamingRequest
 
 /** Parses a request body; `error` names what is wrong, for a 400 answer. */
 export function parseChatKitRequest(body: unknown): { request: ChatKitRequest } | { error: string } {
+  const unstorable = findUnstorableText(body, []);
+  if (unstorable) {
+    return {
+      error: `Invalid ChatKit request at ${unstorable.join('.') || 'body'}: text with a NUL character or an unpaired surrogate cannot be stored.`,
+    };
+  }
   const result = chatKitRequest.safeParse(body);
   if (result.success) return { request: result.data };
   const issue = result.error.issues[0]!;
   const where = issue.path.length ? issue.path.join('.') : 'body';
   return { error: `Invalid ChatKit request at ${where}: ${issue.message}` };
+}
+
+/**
+ * The path of the first string (or key) that no store can keep as given: U+0000, which
+ * PostgreSQL's text and JSONB refuse, and unpaired surrogates (`"\ud800"` in JSON), which
+ * are not Unicode text. Refused the same way for every store, before anything is saved.
+ */
+// NUL is the point here: PostgreSQL cannot store it.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function findUnstorableText(value: unknown, path: Array<string | number>): Array<string | number> | undefined {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (UNSTORABLE.test(key)) return [...path, key];
+      const found = findUnstorableText(child, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
  *   POST /api/chatkit/session   hosted client secrets (with an API key and a workflow id)
  *   POST /api/chatkit/token     bearer tokens for the self-hosted backend
  *   GET  /.well-known/jwks.json the token signing key's public half
- *   GET  /health
+ *   GET  /health                200 { ok: true }, or 503 when the ChatKit store does not answer
  */
 import type { EndpointOptions } from '../http/endpoint.js';
 import { jsonResponse } from '../http/errors.js';
@@ -79,7 +79,19 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     });
     listed.unshift('POST /chatkit');
   }
-  routes['/health'] = async () => jsonResponse(200, { ok: true });
+  // Ready only when the store answers: a load balancer stops sending chats to an
+  // instance whose database is gone, instead of seeing 200 while every chat fails.
+  const store = config.chatkit?.store;
+  routes['/health'] = async () => {
+    if (!store?.ping) return jsonResponse(200, { ok: true });
+    const reachable = await withTimeout(store.ping(), 3_000).then(
+      () => true,
+      () => false,
+    );
+    return reachable
+      ? jsonResponse(200, { ok: true, store: 'ok' })
+      : jsonResponse(503, { ok: false, store: 'unavailable' }, { 'retry-after': '5' });
+  };
   listed.push('GET  /health');
   const routed = route(routes);
   const log = safeLogger(config.log);
@@ -97,4 +109,10 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     return routed(request);
   };
   return { handler, routes: listed, signer };
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -9,7 +9,15 @@
 import type pg from 'pg';
 import { importPeer } from '../runtime/peer.js';
 import type { RateLimitStore } from '../http/rate-limiter.js';
-import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
+import {
+  NotFoundError,
+  StoreUnavailableError,
+  generateId,
+  type ChatKitStore,
+  type SortOrder,
+  type StoreContext,
+  type StoreItemType,
+} from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
 /** Ordered migrations; each runs once, recorded in chatkit_schema_migrations. */
@@ -61,6 +69,38 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Run migrations on open. @default true */
   migrate?: boolean;
+  /**
+   * How long to wait for a connection, new or from the pool, before answering 503.
+   * @default 5000
+   */
+  connectTimeoutMs?: number;
+  /**
+   * How long one statement may run, on the server (statement_timeout) and in the client
+   * (a paused or unreachable database never answers at all). @default 10000
+   */
+  statementTimeoutMs?: number;
+}
+
+/** Errors that mean the database cannot be reached or did not answer in time. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57014',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+function translate(error: unknown): unknown {
+  const { code, message = '' } = (error ?? {}) as { code?: string; message?: string };
+  const unavailable =
+    (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) || /timeout|Connection terminated/i.test(message);
+  return unavailable ? new StoreUnavailableError('The database did not answer in time.', { cause: error }) : error;
 }
 
 export class PostgresStore implements ChatKitStore {
@@ -74,10 +114,15 @@ export class PostgresStore implements ChatKitStore {
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
     const { default: postgres } = await importPeer('pg', 'A PostgreSQL store', () => import('pg'));
+    const statementTimeout = options.statementTimeoutMs ?? 10_000;
     const pool = new postgres.Pool({
       connectionString,
       max: options.maxConnections ?? 10,
-      ...(schema && { options: `-c search_path=${schema}` }),
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+      // The client-side limit is a little longer, so the server's own timeout (a clear
+      // error) fires first whenever the server is there to fire it.
+      query_timeout: statementTimeout + 2_000,
+      options: [`-c statement_timeout=${statementTimeout}`, ...(schema ? [`-c search_path=${schema}`] : [])].join(' '),
     });
     // An idle client's network error must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
@@ -117,13 +162,13 @@ export class PostgresStore implements ChatKitStore {
   }
 
   async loadThread(threadId: string, context: StoreContext): Promise<ThreadMetadata> {
-    const { rows } = await this.pool.query('SELECT data FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user, threadId]);
+    const { rows } = await this.#query('SELECT data FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user, threadId]);
     if (!rows[0]) throw new NotFoundError(`Thread ${threadId} not found`);
     return rows[0].data;
   }
 
   async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
-    await this.pool.query(
+    await this.#query(
       'INSERT INTO chatkit_threads (user_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (user_id, id) DO UPDATE SET data = EXCLUDED.data',
       [context.user, thread.id, thread],
     );
@@ -136,7 +181,7 @@ export class PostgresStore implements ChatKitStore {
     context: StoreContext,
   ): Promise<Page<ThreadMetadata>> {
     const cursor = await this.#cursor('SELECT seq FROM chatkit_threads WHERE user_id = $1 AND id = $2', [context.user], after, order);
-    const { rows } = await this.pool.query(
+    const { rows } = await this.#query<{ id: string; data: ThreadMetadata }>(
       `SELECT id, data FROM chatkit_threads WHERE user_id = $1 AND seq ${order === 'asc' ? '>' : '<'} $2 ORDER BY seq ${order} LIMIT $3`,
       [context.user, cursor, limit + 1],
     );
@@ -164,7 +209,7 @@ export class PostgresStore implements ChatKitStore {
       after,
       order,
     );
-    const { rows } = await this.pool.query(
+    const { rows } = await this.#query<{ id: string; data: ThreadItem }>(
       `SELECT id, data FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND seq ${order === 'asc' ? '>' : '<'} $3 ORDER BY seq ${order} LIMIT $4`,
       [context.user, threadId, cursor, limit + 1],
     );
@@ -177,7 +222,7 @@ export class PostgresStore implements ChatKitStore {
 
   async saveItem(threadId: string, item: ThreadItem, context: StoreContext): Promise<void> {
     // One statement: the thread check and the write cannot be split by a concurrent delete.
-    const { rowCount } = await this.pool.query(
+    const { rowCount } = await this.#query(
       `INSERT INTO chatkit_items (user_id, thread_id, id, data)
        SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM chatkit_threads WHERE user_id = $1 AND id = $2)
        ON CONFLICT (user_id, thread_id, id) DO UPDATE SET data = EXCLUDED.data`,
@@ -187,7 +232,7 @@ export class PostgresStore implements ChatKitStore {
   }
 
   async loadItem(threadId: string, itemId: string, context: StoreContext): Promise<ThreadItem> {
-    const { rows } = await this.pool.query('SELECT data FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [
+    const { rows } = await this.#query('SELECT data FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [
       context.user,
       threadId,
       itemId,
@@ -197,27 +242,24 @@ export class PostgresStore implements ChatKitStore {
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
-    await this.pool.query('DELETE FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [context.user, threadId, itemId]);
+    await this.#query('DELETE FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = $3', [context.user, threadId, itemId]);
   }
 
   async saveAttachment(attachment: Attachment, context: StoreContext): Promise<void> {
-    await this.pool.query(
+    await this.#query(
       'INSERT INTO chatkit_attachments (user_id, id, data) VALUES ($1, $2, $3) ON CONFLICT (user_id, id) DO UPDATE SET data = EXCLUDED.data',
       [context.user, attachment.id, attachment],
     );
   }
 
   async loadAttachment(attachmentId: string, context: StoreContext): Promise<Attachment> {
-    const { rows } = await this.pool.query('SELECT data FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [
-      context.user,
-      attachmentId,
-    ]);
+    const { rows } = await this.#query('SELECT data FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
     if (!rows[0]) throw new NotFoundError(`Attachment ${attachmentId} not found`);
     return rows[0].data;
   }
 
   async deleteAttachment(attachmentId: string, context: StoreContext): Promise<void> {
-    await this.pool.query('DELETE FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
+    await this.#query('DELETE FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
   }
 
   /** Rate-limit counters in the same database, shared by every instance. */
@@ -242,12 +284,12 @@ export class PostgresStore implements ChatKitStore {
         if (!granted) return null;
         return {
           release: async () => {
-            await this.pool.query('DELETE FROM chatkit_leases WHERE key = $1 AND id = $2', [key, id]);
+            await this.#query('DELETE FROM chatkit_leases WHERE key = $1 AND id = $2', [key, id]);
           },
         };
       },
       hit: async (key, windowMs) => {
-        const { rows } = await this.pool.query<{ count: number; reset_at: Date }>(
+        const { rows } = await this.#query<{ count: number; reset_at: Date }>(
           `INSERT INTO chatkit_rate_limits AS r (key, count, reset_at)
              VALUES ($1, 1, now() + $2 * interval '1 millisecond')
            ON CONFLICT (key) DO UPDATE SET
@@ -265,23 +307,40 @@ export class PostgresStore implements ChatKitStore {
   async #cursor(sql: string, keys: string[], after: string | null | undefined, order: SortOrder): Promise<number | string> {
     const none = order === 'asc' ? 0 : '9223372036854775807';
     if (!after) return none;
-    const { rows } = await this.pool.query(sql, [...keys, after]);
+    const { rows } = await this.#query(sql, [...keys, after]);
     if (rows[0]) return rows[0].seq;
     return order === 'asc' ? '9223372036854775807' : 0;
   }
 
+  /** A query whose connection failures and timeouts become `StoreUnavailableError`. */
+  #query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(text, values).catch((error: unknown) => {
+      throw translate(error);
+    });
+  }
+
   async #transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw translate(error);
+    });
+    let broken = false;
     try {
       await client.query('BEGIN');
       await work(client);
       await client.query('COMMIT');
     } catch (error) {
+      const translated = translate(error);
+      broken = translated instanceof StoreUnavailableError;
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw translated;
     } finally {
-      client.release();
+      // A connection that timed out may be stuck: drop it rather than hand it out again.
+      client.release(broken);
     }
+  }
+
+  async ping(): Promise<void> {
+    await this.#query('SELECT 1');
   }
 }
 

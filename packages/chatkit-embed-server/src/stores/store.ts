@@ -31,9 +31,19 @@ export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
 }
 
+/**
+ * The store cannot be reached now (a database down, paused or out of connections): the
+ * server answers 503 `store_unavailable` with a Retry-After instead of waiting on it.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
 export type SortOrder = 'asc' | 'desc';
 
 export interface ChatKitStore {
+  /** Resolves when the store answers, rejects when it cannot (for readiness checks). */
+  ping?(): Promise<void>;
   generateThreadId(context: StoreContext): string;
   generateItemId(type: StoreItemType, thread: ThreadMetadata, context: StoreContext): string;
   /** @throws NotFoundError */
