@@ -10,8 +10,14 @@ import { dirname } from 'node:path';
 import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
+// WAL with synchronous=NORMAL: a commit is not fsynced until the next checkpoint, which
+// is safe against the process crashing (kill -9 mid-stream loses nothing committed) and
+// costs at most the last commits on a power loss or an OS crash. A busy timeout makes a
+// writer wait for a lock (another process, a backup) instead of failing at once.
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
+  PRAGMA synchronous = NORMAL;
+  PRAGMA busy_timeout = 5000;
   PRAGMA foreign_keys = ON;
   CREATE TABLE IF NOT EXISTS chatkit_threads (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
