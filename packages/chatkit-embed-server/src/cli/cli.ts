@@ -22,8 +22,9 @@ const USAGE = `Usage: chatkit-embed-server serve [options]
        chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
                                     [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
 
-serve    runs a session server for <chatkit-embed>; with --workflow, also a ChatKit
-         backend at /chatkit that runs an Agent Builder export unchanged.
+serve    runs a ChatKit backend for <chatkit-embed> at /chatkit, answered by
+         --offline, --agent or --workflow, with the token endpoint its pages use; and
+         hosted sessions when OPENAI_API_KEY and CHATKIT_WORKFLOW_ID are set.
 migrate  checks an Agent Builder export before it is served: its shape, agents and
          tools, what the server does with each, and what needs a hand.
 doctor   checks a deployed setup as a visitor's browser meets it: the session endpoint
@@ -33,7 +34,12 @@ threads  lists a user's threads, newest first, or with --thread one thread's ite
          from a ChatKit backend: to see that it keeps what the chat sent.
 
 Options of serve (environment variable in brackets):
-  --workflow <file>       an Agent Builder export (TypeScript or JavaScript) to serve at /chatkit
+  --offline               answer at /chatkit with the offline responder: no key, no model,
+                          to try everything end to end
+  --agent <file>          answer with your own agent: a module (TypeScript or JavaScript, no
+                          build step) exporting an Agents SDK Agent or a respond function,
+                          as \`respond\`, \`agent\` or its default export
+  --workflow <file>       answer with an Agent Builder export (TypeScript or JavaScript)
   --data <url>            where its threads live [DATABASE_URL]: a SQLite file (default
                           .chatkit/chatkit.sqlite), postgres://… (shared by several
                           instances, rate limits included) or memory:
@@ -93,6 +99,8 @@ const OPTIONS = {
   'allowed-host': { type: 'string', multiple: true },
   'token-key-file': { type: 'string' },
   workflow: { type: 'string' },
+  offline: { type: 'boolean' },
+  agent: { type: 'string' },
   data: { type: 'string' },
   'rate-limit': { type: 'string' },
   'turns-per-minute': { type: 'string' },
@@ -123,6 +131,8 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'allowed-host',
     'token-key-file',
     'workflow',
+    'offline',
+    'agent',
     'data',
     'rate-limit',
     'turns-per-minute',
@@ -194,19 +204,30 @@ async function main(argv: string[]): Promise<number> {
   const { createStandaloneServer } = await import('../standalone/standalone.js');
   let chatkit: Parameters<typeof CreateStandaloneServer>[0]['chatkit'];
   let sharedLimits: RateLimitStore | undefined;
-  if (values.workflow) {
+  const answerers = [values.offline && '--offline', values.agent && '--agent', values.workflow && '--workflow'].filter(Boolean);
+  if (answerers.length > 1) throw new UsageError(`Pass one of ${answerers.join(', ')}: each answers the chat on its own.`);
+  let answer: { respond: NonNullable<typeof chatkit>['respond']; action?: NonNullable<typeof chatkit>['action'] } | undefined;
+  if (values.offline) {
+    const { offlineAction, offlineResponder } = await import('../protocol/offline-responder.js');
+    answer = { respond: offlineResponder(), action: offlineAction() };
+  } else if (values.agent) {
+    const { loadAgentModule } = await import('./agent-module.js');
+    answer = await loadAgentModule(values.agent);
+  } else if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
     const { loadWorkflow, workflowResponder } = await importPeer(
       '@openai/agents',
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
+    answer = { respond: workflowResponder({ runWorkflow: await loadWorkflow(values.workflow) }) };
+  }
+  if (answer) {
     const { openStore } = await import('../stores/open-store.js');
-    const runWorkflow = await loadWorkflow(values.workflow);
     const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
     chatkit = {
       store,
-      respond: workflowResponder({ runWorkflow }),
+      ...answer,
       limits: {
         turns: { limit: count(values['turns-per-minute'] ?? env.CHATKIT_TURNS_PER_MINUTE, 20, '--turns-per-minute'), windowMs: 60_000 },
         concurrentStreams: count(values['concurrent-streams'] ?? env.CHATKIT_CONCURRENT_STREAMS, 3, '--concurrent-streams'),
@@ -250,8 +271,14 @@ async function main(argv: string[]): Promise<number> {
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, host, resolve));
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`chatkit-embed session server on http://${host}:${actualPort}`);
+  console.log(`chatkit-embed-server on http://${host}:${actualPort}`);
   for (const line of server.routes) console.log(`  ${line}`);
+  const answeredBy = values.offline ? 'the offline responder' : values.agent ? values.agent : values.workflow;
+  console.log(
+    answeredBy
+      ? `  (/chatkit is answered by ${answeredBy}, threads kept in ${values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite'})`
+      : '  (no ChatKit backend: add --offline, --agent <file> or --workflow <file> to serve /chatkit)',
+  );
   if (allowedHosts !== '*' && !allowedHosts.length && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
     console.log('  (answers to IP addresses and localhost names only: add --allowed-host <name> for its public name)');
   }

@@ -41,7 +41,7 @@ import {
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-export interface RespondArgs<C extends StoreContext> {
+export interface RespondArgs<C extends StoreContext = StoreContext> {
   thread: ThreadMetadata;
   /** The new user message, or `null` after a client tool output or structured input. */
   input: UserMessageItem | null;
@@ -51,7 +51,7 @@ export interface RespondArgs<C extends StoreContext> {
   signal: AbortSignal;
 }
 
-export interface ActionArgs<C extends StoreContext> {
+export interface ActionArgs<C extends StoreContext = StoreContext> {
   thread: ThreadMetadata;
   action: Action;
   /** The widget item the action came from, if any. */

@@ -5,9 +5,10 @@
  *   Node's own type stripping cannot: exports write
  *   `import { Agent, AgentInputItem } from "@openai/agents"`, and `AgentInputItem` does
  *   not exist at run time.
- * - `@openai/agents`, `openai` and `zod` resolve to this package's copies, so the
- *   workflow runs on the same Agents SDK instance as the server (whose history and
- *   streaming hooks must see its runs), and needs no install of its own.
+ * - `@openai/agents`, `openai`, `zod` and `chatkit-embed-server` itself resolve to the
+ *   server's copies, so the workflow runs on the same Agents SDK instance as the server
+ *   (whose history and streaming hooks must see its runs), and an agent file run with
+ *   `npx chatkit-embed-server serve --agent` needs no install of its own.
  * - Extensionless relative imports (`./helpers`) find `.ts` files.
  */
 import { readFile } from 'node:fs/promises';
@@ -22,7 +23,7 @@ interface HookData {
 type Resolve = (specifier: string, context: { parentURL?: string }) => Promise<{ url: string }>;
 type Load = (url: string, context: unknown) => Promise<{ format?: string; source?: unknown }>;
 
-const SHARED = /^(@openai\/agents(-[a-z]+)?|openai|zod)(\/|$)/;
+const SHARED = /^(@openai\/agents(-[a-z]+)?|openai|zod|chatkit-embed-server)(\/|$)/;
 const TYPESCRIPT = /\.(ts|mts|cts)$/;
 let packageURL = '';
 

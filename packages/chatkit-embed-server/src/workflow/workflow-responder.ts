@@ -15,8 +15,6 @@
  * - Failures become a ChatKit error naming the cause; the stream always ends.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Runner, type Agent, type AgentInputItem } from '@openai/agents';
 import { AgentContext, streamAgentResponse, threadItemsToAgentInput, toStreamError } from '../agents/agents.js';
 import type { RespondArgs } from '../protocol/chatkit-server.js';
@@ -24,6 +22,7 @@ import { ChatKitStreamError, progress, streamAssistantMessage } from '../protoco
 import type { ChatKitStore, StoreContext } from '../stores/store.js';
 import type { ThreadItem, ThreadMetadata, ThreadStreamEvent } from '../protocol/types.js';
 import { maskApiKeys } from '../shared/api-key.js';
+import { importUserModule } from './import-user-module.js';
 
 export type RunWorkflow = (input: { input_as_text: string }) => Promise<{ output_text?: unknown } | undefined>;
 
@@ -192,18 +191,12 @@ function workflowError(error: unknown): ChatKitStreamError {
   return new ChatKitStreamError(`The workflow failed: ${message}`, { allowRetry: true });
 }
 
-let hooksRegistered = false;
-
 /**
  * Imports an Agent Builder export (TypeScript or JavaScript) as it is, and returns its
  * `runWorkflow`. Throws with a clear message when the file has none.
  */
 export async function loadWorkflow(path: string): Promise<RunWorkflow> {
-  if (!hooksRegistered) {
-    register(new URL('./ts-loader-hooks.js', import.meta.url), { data: { packageURL: import.meta.url } });
-    hooksRegistered = true;
-  }
-  const module = (await import(pathToFileURL(path).href)) as { runWorkflow?: unknown };
+  const module = (await importUserModule(path)) as { runWorkflow?: unknown };
   if (typeof module.runWorkflow !== 'function') {
     throw new Error(`${path} does not export a runWorkflow function, so it is not an Agent Builder export.`);
   }
