@@ -149,6 +149,11 @@ ${browserTable}
 
 ${serverTable}
 
+Every row authenticates as \`serve\` does, with a JWT verified on each request. The
+three \`ChatKit stream (memory)\` row groups are the same server behind three Node
+adapters: \`toNodeHandler\` (ours), the adapter it replaced, and \`@hono/node-server\`;
+compare their ratios within this run.
+
 ### Start-up: what each entry of chatkit-embed-server loads
 
 ${importTable}

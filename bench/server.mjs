@@ -6,14 +6,18 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { postgresInstalled, startPostgres } from '../scripts/throwaway-postgres.mjs';
+import { previousToNodeHandler } from './previous-node-adapter.mjs';
 import {
   MemoryStore,
   PostgresStore,
   SqliteStore,
   createChatKitServer,
   createSessionHandler,
+  createTokenSigner,
+  createTokenVerifier,
   offlineResponder,
   streamAssistantMessage,
   toNodeHandler,
@@ -45,9 +49,13 @@ function load(url, connections, body, headers) {
 }
 
 const userText = (text) => ({ content: [{ type: 'input_text', text }], attachments: [], inference_options: {} });
-const authenticate = (request) => ({ user: request.headers.get('x-user') ?? 'bench' });
-// Every request comes from one user here, so the per-user usage limits (on by default)
-// would refuse nearly all of them: this measures throughput, not the limits.
+// Authenticated as `serve` does it: a JWT from the token endpoint's signer, verified on
+// every request. Every request comes from one user here, so the per-user usage limits
+// (on by default) would refuse nearly all of them: these rows turn them off, since they
+// measure throughput, not the limits.
+const signer = await createTokenSigner();
+const authenticate = createTokenVerifier({ jwks: await signer.jwks() });
+const bearer = async (user) => ({ authorization: `Bearer ${(await signer.sign(user)).token}` });
 
 export async function serverBench() {
   const rows = [];
@@ -83,8 +91,18 @@ export async function serverBench() {
     ...(postgres ? [['PostgreSQL', openPostgres]] : []),
   ];
   const body = JSON.stringify({ type: 'threads.create', params: { input: userText('Hello') } });
-  const headers = { 'content-type': 'application/json' };
+  const headers = { 'content-type': 'application/json', ...(await bearer('bench')) };
   const respond = offlineResponder({ delayMs: 0 });
+  // The same server behind three Node adapters: ours, the one before it, and Hono's.
+  for (const [adapter, wrap] of [
+    ['previous adapter', previousToNodeHandler],
+    ['@hono/node-server', (handler) => getRequestListener(handler, { overrideGlobalObjects: false })],
+  ]) {
+    const chat = await listen(wrap(createChatKitServer({ store: new MemoryStore(), authenticate, respond, limits: false })));
+    for (const c of CONCURRENCY)
+      rows.push({ name: `ChatKit stream (memory), ${adapter}`, connections: c, ...(await load(chat.url, c, body, headers)) });
+    await chat.close();
+  }
   for (const [name, open] of stores) {
     const store = await open();
     const chat = await listen(createChatKitServer({ store, authenticate, respond, limits: false }));
@@ -136,8 +154,8 @@ export async function serverBench() {
       },
     }),
   );
-  const post = (payload) =>
-    fetch(chat.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'grow' }, body: JSON.stringify(payload) });
+  const growHeaders = { 'content-type': 'application/json', ...(await bearer('grow')) };
+  const post = (payload) => fetch(chat.url, { method: 'POST', headers: growHeaders, body: JSON.stringify(payload) });
   const created = await (await post({ type: 'threads.create', params: { input: userText('start') } })).text();
   const threadId = JSON.parse(created.split('\n\n')[0].slice(6)).thread.id;
   const growth = [];

@@ -135,3 +135,72 @@ describe('npx chatkit-embed-server serve under slow and many clients', () => {
     expect(status).toBe(200);
   });
 });
+
+describe('toNodeHandler keeps what matters for streams', () => {
+  async function listen(handler: (request: Request) => Promise<Response> | Response) {
+    const server = createServer(toNodeHandler(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  }
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    return condition();
+  };
+
+  it('request.signal fires and the body is cancelled when the client goes away mid-answer', async () => {
+    let signalled = false;
+    let cancelled = false;
+    const url = await listen((request) => {
+      request.signal.addEventListener('abort', () => (signalled = true));
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
+        },
+        cancel() {
+          cancelled = true;
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const abort = new AbortController();
+    const response = await fetch(url, { method: 'POST', body: '{}', signal: abort.signal });
+    await response.body!.getReader().read();
+    abort.abort();
+    expect(await until(() => signalled && cancelled)).toBe(true);
+  });
+
+  it('holds a reader that does not read: the producer stops instead of filling memory', async () => {
+    let produced = 0;
+    const chunk = new Uint8Array(64 * 1024);
+    const url = await listen(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              produced += chunk.byteLength;
+              controller.enqueue(chunk);
+            },
+          }),
+        ),
+    );
+    const socket = netConnect(Number(url.port), url.hostname);
+    socket.on('error', () => undefined);
+    cleanup.push(() => socket.destroy());
+    socket.write(`GET / HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    socket.pause(); // never reads
+    // Production stops once the socket's buffers are full: wait until it stands still.
+    let last = -1;
+    let still = 0;
+    for (let i = 0; i < 400 && still < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      still = produced === last ? still + 1 : 0;
+      last = produced;
+    }
+    expect(still).toBe(20);
+    expect(produced).toBeLessThan(64 * 1024 * 1024);
+  });
+});
