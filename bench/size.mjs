@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { measure, npmEntryBytes } from '../packages/chatkit-embed/scripts/measure-size.mjs';
 
 const PEERS = [
@@ -14,7 +15,7 @@ const PEERS = [
 ];
 
 /** Unpacks a package from the npm registry into a cache folder (once). */
-function peerFile(name, file) {
+function peerPackage(name) {
   const cache = join('node_modules', '.cache', 'bench-peers');
   const dir = join(cache, name.replace('/', '__'));
   if (!existsSync(join(dir, 'package'))) {
@@ -26,20 +27,54 @@ function peerFile(name, file) {
     execFileSync('tar', ['-xzf', join(dir, tarball), '-C', dir]);
   }
   const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8'));
-  const path = join(dir, 'package', file);
-  return { version: pkg.version, bytes: existsSync(path) ? readFileSync(path) : undefined };
+  return { version: pkg.version, dir: join(dir, 'package') };
+}
+
+function peerFile(name, file) {
+  const { version, dir } = peerPackage(name);
+  const path = join(dir, file);
+  return { version, bytes: existsSync(path) ? readFileSync(path) : undefined };
+}
+
+/**
+ * What a React app adds with OpenAI's own binding instead: `@openai/chatkit-react`'s
+ * entry, minified, with React external (the app has it). Like ours, it loads OpenAI's
+ * chatkit.js at run time, which is not counted on either side.
+ */
+async function chatkitReact() {
+  const { version, dir } = peerPackage('@openai/chatkit-react');
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const entry = pkg.module ?? pkg.main;
+  const result = await build({
+    stdin: { contents: `export * from './${entry.replace(/^\.\//, '')}';`, resolveDir: dir },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['react', 'react-dom', 'react/*', '@openai/chatkit'],
+  });
+  return { name: `@openai/chatkit-react@${version} (React external)`, ...measure(result.outputFiles[0].contents) };
 }
 
 export async function sizes() {
   const shell = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed.js');
   const core = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed-core.js');
   const npm = await npmEntryBytes();
+  const app = await npmEntryBytes({ withLit: true });
   const rows = [
     { name: 'chatkit-embed (script tag, loaded up front)', ...measure(shell) },
     { name: 'chatkit-embed (script tag, core loaded when a chat starts)', ...measure(core) },
-    { name: 'chatkit-embed (npm entry, Lit external)', ...measure(npm.entry) },
-    { name: 'chatkit-embed (npm connector chunk)', ...measure(npm.lazy) },
+    { name: 'chatkit-embed (npm, up front, Lit external)', ...measure(npm.entry) },
+    { name: 'chatkit-embed (npm, on demand)', ...measure(npm.lazy) },
+    // What an app that does not already use Lit really adds.
+    { name: 'chatkit-embed (npm in an app, up front, Lit included)', ...measure(app.entry) },
+    { name: 'chatkit-embed (npm in an app, on demand, Lit included)', ...measure(app.lazy) },
   ];
+  try {
+    rows.push(await chatkitReact());
+  } catch (error) {
+    rows.push({ name: '@openai/chatkit-react', missing: `could not fetch: ${String(error.message).split('\n')[0]}` });
+  }
   for (const [name, file] of PEERS) {
     try {
       const { version, bytes } = peerFile(name, file);

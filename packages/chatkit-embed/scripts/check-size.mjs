@@ -12,8 +12,9 @@ const budgets = [
   ['dist/cdn/chatkit-embed.js', readFileSync('dist/cdn/chatkit-embed.js'), 12 * 1024],
   // The connector holds the diagnostics table (about 3 KB of the 10).
   ['dist/cdn/chatkit-embed-core.js (on demand)', readFileSync('dist/cdn/chatkit-embed-core.js'), 10 * 1024],
-  ['npm entry (minified, Lit external)', npm.entry, 10 * 1024],
-  ['npm connector chunk (on demand)', npm.lazy, 11 * 1024],
+  // Up front: the entry chunk and every chunk it imports statically.
+  ['npm entry, up front (minified, Lit external)', npm.entry, 10 * 1024],
+  ['npm, on demand (the connector)', npm.lazy, 11 * 1024],
 ];
 let over = false;
 for (const [name, bytes, budget] of budgets) {

@@ -16,11 +16,13 @@ export function measure(bytes) {
 }
 
 /**
- * The npm entry as a bundler ships it: minified, with Lit and ChatKit's types external,
- * split where the code says `import()`. `entry` is what a page loads up front; `lazy` is
- * the connector chunk, fetched when a chat first starts.
+ * The npm entry as a bundler ships it: minified, split where the code says `import()`.
+ * `entry` is what a page loads up front: the entry chunk and every chunk it imports
+ * statically; `lazy` is what loads when a chat first starts. ChatKit's types are
+ * external (types only); Lit is external unless `withLit`, which is what an app that
+ * does not use Lit otherwise really adds.
  */
-export async function npmEntryBytes() {
+export async function npmEntryBytes({ withLit = false } = {}) {
   const result = await build({
     absWorkingDir: packageDir,
     entryPoints: ['dist/index.js'],
@@ -31,11 +33,21 @@ export async function npmEntryBytes() {
     outdir: 'npm-size',
     write: false,
     metafile: true,
-    external: ['lit', 'lit/*', '@lit/*', '@openai/chatkit'],
+    external: ['@openai/chatkit', ...(withLit ? [] : ['lit', 'lit/*', '@lit/*'])],
   });
-  const entryPath = Object.entries(result.metafile.outputs).find(([, out]) => out.entryPoint === 'dist/index.js')[0];
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'dist/index.js');
+  const upFront = new Set();
+  const visit = (path) => {
+    if (upFront.has(path)) return;
+    upFront.add(path);
+    for (const { path: imported, kind } of outputs[path].imports) if (kind === 'import-statement' && outputs[imported]) visit(imported);
+  };
+  visit(entryPath);
   const chunks = result.outputFiles.filter((file) => file.path.endsWith('.js'));
-  const entry = chunks.find((file) => file.path.endsWith(entryPath));
-  const lazy = Buffer.concat(chunks.filter((file) => file !== entry).map((file) => file.contents));
-  return { entry: entry.contents, lazy };
+  const isUpFront = (file) => [...upFront].some((path) => file.path.endsWith(path));
+  return {
+    entry: Buffer.concat(chunks.filter(isUpFront).map((file) => file.contents)),
+    lazy: Buffer.concat(chunks.filter((file) => !isUpFront(file)).map((file) => file.contents)),
+  };
 }
