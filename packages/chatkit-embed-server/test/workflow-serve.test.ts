@@ -1,5 +1,5 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -178,6 +178,25 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
 });
 
 describe('migrate', () => {
+  it('fails on an export that does not parse, naming the file, line and column', async () => {
+    const file = join(dir, 'broken-export.ts');
+    writeFileSync(
+      file,
+      [
+        'import { Agent } from "@openai/agents";',
+        '',
+        'export const runWorkflow = async (workflow) => {',
+        '  const agent = new Agent({ name: "x" ;',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    const result = await promisify(execFile)(process.execPath, ['dist/cli/bin.js', 'migrate', file]).catch((error) => error);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`broken-export\\.ts:4:\\d+: Expected`));
+    expect(result.stdout).not.toContain('Findings: 0 errors');
+  });
+
   it('reports a fixture: shape, agents, tools and what needs a hand', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [
       'dist/cli/bin.js',

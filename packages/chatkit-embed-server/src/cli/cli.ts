@@ -170,8 +170,17 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (positionals[0] === 'migrate' && positionals[1]) {
+    const source = readFileSync(positionals[1], 'utf8');
+    const { findSyntaxError } = await import('../workflow/syntax-check.js');
+    const broken = await findSyntaxError(source, positionals[1]);
+    if (broken) {
+      console.error(
+        `${broken.file}:${broken.line}:${broken.column}: ${broken.message}\nThe file does not parse, so it cannot be served; fix it and run migrate again.`,
+      );
+      return 1;
+    }
     const { inspectWorkflowSource, formatWorkflowReport } = await import('../workflow/inspect-workflow.js');
-    const report = inspectWorkflowSource(readFileSync(positionals[1], 'utf8'), positionals[1]);
+    const report = inspectWorkflowSource(source, positionals[1]);
     console.log(formatWorkflowReport(report));
     return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
   }

@@ -4,3 +4,4 @@
  */
 export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow-responder.js';
 export { inspectWorkflowSource, formatWorkflowReport, type WorkflowReport } from './inspect-workflow.js';
+export { findSyntaxError, type SyntaxProblem } from './syntax-check.js';
