@@ -52,6 +52,8 @@ async function serveWorkflow(fixture: string) {
     'token key generated',
   );
   children.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
   const minted = await fetch(`${base}/api/chatkit/token`, { method: 'POST' });
   const cookie = minted.headers.get('set-cookie')!.split(';')[0]!;
   const { client_secret } = (await minted.json()) as { client_secret: string };
@@ -63,7 +65,8 @@ async function serveWorkflow(fixture: string) {
     });
     return parseSse(await res.text());
   };
-  return { send };
+  /** What the server has logged since it started (one JSON line per entry). */
+  return { send, output: () => output };
 }
 
 const streamedText = (events: ThreadStreamEvent[]) =>
@@ -167,6 +170,17 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     expect(error.message).toContain('HTTP 400');
     expect(error.message).toContain('chatkit-embed-server migrate');
     expect(JSON.stringify(events)).not.toContain(API_KEY);
+  }, 90_000);
+
+  it('a guardrail that trips: the reader gets a sentence, the log gets what the guardrail found', async () => {
+    const chat = await serveWorkflow('guardrail');
+    const events = await chat.send('threads.create', { input: userText('My card is 4111 1111 1111 1111') });
+    const error = events.at(-1) as Extract<ThreadStreamEvent, { type: 'error' }>;
+    expect(error).toMatchObject({ type: 'error', message: 'This message was blocked by a safety check.' });
+    expect(JSON.stringify(events)).not.toContain('card number in message');
+    await expect.poll(() => chat.output()).toContain('"event":"chatkit.guardrail_tripped"');
+    expect(chat.output()).toContain('card number in message');
+    expect(standIn.seen).toHaveLength(0); // blocked before any model call
   }, 90_000);
 
   it('an export that throws: the error names the cause', async () => {

@@ -69,6 +69,7 @@ Environment only:
   CHATKIT_TOKEN_PRIVATE_KEY      PEM private key, instead of the file
   CHATKIT_TOKEN_SECRET           HS256 shared secret (32+ bytes), instead of a key pair
   CHATKIT_TOKEN_ISSUER           iss claim of the tokens
+  CHATKIT_GUARDRAIL_MESSAGE      what the reader sees when a workflow's guardrail stops a turn
   CHATKIT_MAX_CONNECTIONS        open connections at most (default 1000)
   CHATKIT_HEADERS_TIMEOUT_MS     time a client has to send its request headers (default 10000)
   CHATKIT_REQUEST_TIMEOUT_MS     time a client has to send a whole request (default 120000)
@@ -213,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
   const { createStandaloneServer } = await import('../standalone/standalone.js');
   let chatkit: Parameters<typeof CreateStandaloneServer>[0]['chatkit'];
   let sharedLimits: RateLimitStore | undefined;
+  const logLine = (entry: object) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
   const answerers = [values.offline && '--offline', values.agent && '--agent', values.workflow && '--workflow'].filter(Boolean);
   if (answerers.length > 1) throw new UsageError(`Pass one of ${answerers.join(', ')}: each answers the chat on its own.`);
   let answer: { respond: NonNullable<typeof chatkit>['respond']; action?: NonNullable<typeof chatkit>['action'] } | undefined;
@@ -229,7 +231,13 @@ async function main(argv: string[]): Promise<number> {
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
-    answer = { respond: workflowResponder({ runWorkflow: await loadWorkflow(values.workflow) }) };
+    answer = {
+      respond: workflowResponder({
+        runWorkflow: await loadWorkflow(values.workflow),
+        log: logLine,
+        ...(env.CHATKIT_GUARDRAIL_MESSAGE && { guardrailMessage: env.CHATKIT_GUARDRAIL_MESSAGE }),
+      }),
+    };
   }
   if (answer) {
     const { openStore } = await import('../stores/open-store.js');
@@ -263,7 +271,7 @@ async function main(argv: string[]): Promise<number> {
     allowedHosts,
     rateLimit: { perUser: { limit: perUser, windowMs: 60_000 }, ...(sharedLimits && { store: sharedLimits }) },
     trustProxy,
-    log: (entry) => console.log(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+    log: logLine,
   });
   const { toNodeHandler } = await import('../http/node-adapter.js');
   // Slow or idle clients must not hold the server: a deadline for the headers and for the

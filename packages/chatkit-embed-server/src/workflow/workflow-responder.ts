@@ -16,7 +16,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Runner, type Agent, type AgentInputItem } from '@openai/agents';
-import { AgentContext, streamAgentResponse, threadItemsToAgentInput, toStreamError } from '../agents/agents.js';
+import { AgentContext, isGuardrailTripwire, streamAgentResponse, threadItemsToAgentInput, toStreamError } from '../agents/agents.js';
+import { safeLogger, type LogHook } from '../http/log.js';
 import type { RespondArgs } from '../protocol/chatkit-server.js';
 import { ChatKitStreamError, progress, streamAssistantMessage } from '../protocol/events.js';
 import type { ChatKitStore, StoreContext } from '../stores/store.js';
@@ -88,10 +89,19 @@ function stopIfAborted<T>(turn: Scope, result: T): T {
 
 export interface WorkflowResponderOptions {
   runWorkflow: RunWorkflow;
+  /**
+   * What the reader sees when a guardrail stops a turn, instead of the SDK's message
+   * (`Input guardrail triggered: {"reason":…}`), which goes to `log`.
+   * @default 'This message was blocked by a safety check.' (or the answer's, for output guardrails)
+   */
+  guardrailMessage?: string;
+  /** Receives `chatkit.guardrail_tripped` entries with the guardrail's own result. */
+  log?: LogHook;
 }
 
 /** A `respond` for `createChatKitServer` that runs an Agent Builder export. */
-export function workflowResponder<C extends StoreContext>({ runWorkflow }: WorkflowResponderOptions) {
+export function workflowResponder<C extends StoreContext>({ runWorkflow, guardrailMessage, log: logHook }: WorkflowResponderOptions) {
+  const log = safeLogger(logHook);
   patchRunner();
   return async function* respond({ thread, input, context, store, signal }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
     const text = (input?.content ?? [])
@@ -138,7 +148,13 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow }: Workf
       wake = undefined;
     }
     const result = await outcome;
-    if ('error' in result) throw workflowError(result.error);
+    if ('error' in result) {
+      if (isGuardrailTripwire(result.error)) {
+        log({ level: 'warn', event: 'chatkit.guardrail_tripped', message: String(result.error.message) });
+        throw new ChatKitStreamError(guardrailMessage ?? toStreamError(result.error).message);
+      }
+      throw workflowError(result.error);
+    }
     const output = result.value?.output_text;
     const answer = typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output);
     if (!answer || turn.streamed.at(-1)?.text === answer) return;
