@@ -168,8 +168,20 @@ describe('serve --workflow: an Agent Builder export as a ChatKit backend', () =>
     const error = events.at(-1) as Extract<ThreadStreamEvent, { type: 'error' }>;
     expect(error.type).toBe('error');
     expect(error.message).toContain('HTTP 400');
+    // The tools this export really uses, and nothing it does not.
+    expect(error.message).toContain('file search (vector stores vs_123), connector google_drive');
+    expect(error.message).not.toMatch(/web search|code interpreter/);
     expect(error.message).toContain('chatkit-embed-server migrate');
     expect(JSON.stringify(events)).not.toContain(API_KEY);
+  }, 90_000);
+
+  it('an export with no hosted tools that OpenAI refuses is not told about hosted tools', async () => {
+    const chat = await serveWorkflow('single-agent');
+    standIn.answer({ status: 400 });
+    const events = await chat.send('threads.create', { input: userText('Hi') });
+    const error = events.at(-1) as Extract<ThreadStreamEvent, { type: 'error' }>;
+    expect(error.message).toContain('HTTP 400');
+    expect(error.message).not.toMatch(/file search|connector|hosted tool/i);
   }, 90_000);
 
   it('a guardrail that trips: the reader gets a sentence, the log gets what the guardrail found', async () => {

@@ -231,10 +231,13 @@ async function main(argv: string[]): Promise<number> {
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
+    const { hostedToolLabels, inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const hostedTools = hostedToolLabels(inspectWorkflowSource(readFileSync(values.workflow, 'utf8'), values.workflow));
     answer = {
       respond: workflowResponder({
         runWorkflow: await loadWorkflow(values.workflow),
         log: logLine,
+        hostedTools,
         ...(env.CHATKIT_GUARDRAIL_MESSAGE && { guardrailMessage: env.CHATKIT_GUARDRAIL_MESSAGE }),
       }),
     };

@@ -3,5 +3,5 @@
  * compiles TypeScript with esbuild) and checks one before it is served.
  */
 export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow-responder.js';
-export { inspectWorkflowSource, formatWorkflowReport, type WorkflowReport } from './inspect-workflow.js';
+export { inspectWorkflowSource, formatWorkflowReport, hostedToolLabels, type WorkflowReport } from './inspect-workflow.js';
 export { findSyntaxError, type SyntaxProblem } from './syntax-check.js';

@@ -1142,3 +1142,34 @@ export function formatWorkflowReport(report: WorkflowReport): string {
   for (const { f } of sorted) out.push(`  ${LEVEL_LABEL[f.level]} ${wrap(f.message, 88, '        ')}`);
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * The tools of a report that OpenAI runs with the server's API key, as short labels
+ * (`file search (vector stores vs_123)`, `connector google_drive`): what to name when
+ * OpenAI refuses a request of the workflow.
+ */
+export function hostedToolLabels(report: WorkflowReport): string[] {
+  const labels: string[] = [];
+  for (const tool of report.tools) {
+    switch (tool.kind) {
+      case 'file_search':
+        labels.push(`file search${tool.vectorStoreIds?.length ? ` (vector stores ${tool.vectorStoreIds.join(', ')})` : ''}`);
+        break;
+      case 'web_search':
+        labels.push('web search');
+        break;
+      case 'code_interpreter':
+        labels.push('code interpreter');
+        break;
+      case 'image_generation':
+        labels.push('image generation');
+        break;
+      case 'hosted_mcp':
+        labels.push(
+          tool.connectorId ? `connector ${tool.name ?? tool.connectorId}` : `MCP server ${tool.name ?? tool.serverUrl ?? '(unnamed)'}`,
+        );
+        break;
+    }
+  }
+  return labels;
+}

@@ -97,10 +97,20 @@ export interface WorkflowResponderOptions {
   guardrailMessage?: string;
   /** Receives `chatkit.guardrail_tripped` entries with the guardrail's own result. */
   log?: LogHook;
+  /**
+   * The export's tools that OpenAI runs with this server's key (see `hostedToolLabels`),
+   * named when OpenAI refuses a request of the workflow.
+   */
+  hostedTools?: string[];
 }
 
 /** A `respond` for `createChatKitServer` that runs an Agent Builder export. */
-export function workflowResponder<C extends StoreContext>({ runWorkflow, guardrailMessage, log: logHook }: WorkflowResponderOptions) {
+export function workflowResponder<C extends StoreContext>({
+  runWorkflow,
+  guardrailMessage,
+  log: logHook,
+  hostedTools,
+}: WorkflowResponderOptions) {
   const log = safeLogger(logHook);
   patchRunner();
   return async function* respond({ thread, input, context, store, signal }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
@@ -153,7 +163,7 @@ export function workflowResponder<C extends StoreContext>({ runWorkflow, guardra
         log({ level: 'warn', event: 'chatkit.guardrail_tripped', message: String(result.error.message) });
         throw new ChatKitStreamError(guardrailMessage ?? toStreamError(result.error).message);
       }
-      throw workflowError(result.error);
+      throw workflowError(result.error, hostedTools);
     }
     const output = result.value?.output_text;
     const answer = typeof output === 'string' ? output : output === undefined ? '' : JSON.stringify(output);
@@ -184,7 +194,7 @@ async function itemsBefore(
 }
 
 /** SDK failures get the adapter's readable message; errors the workflow throws itself keep theirs. */
-function workflowError(error: unknown): ChatKitStreamError {
+function workflowError(error: unknown, hostedTools: string[] | undefined): ChatKitStreamError {
   if (error instanceof ChatKitStreamError) return error;
   const name = (error as Error)?.constructor?.name ?? '';
   const isSdkOrApi = typeof (error as { status?: unknown })?.status === 'number' || (name.endsWith('Error') && name !== 'Error');
@@ -193,9 +203,9 @@ function workflowError(error: unknown): ChatKitStreamError {
     const status = (error as { status?: unknown }).status;
     // OpenAI refusing a request of an export usually means a hosted tool it references
     // (a vector store, a connector) does not exist for this key.
-    if (status === 400 || status === 404) {
+    if ((status === 400 || status === 404) && hostedTools?.length) {
       return new ChatKitStreamError(
-        `${readable.message} Hosted tools of the workflow (file search vector stores, connectors) may not exist for this server's API key; \`npx chatkit-embed-server migrate <file>\` lists them.`,
+        `${readable.message} This workflow uses ${hostedTools.join(', ')}, which OpenAI runs with this server's API key: check that each exists for that key (\`npx chatkit-embed-server migrate <file>\` says what to set up).`,
         { allowRetry: readable.allowRetry },
       );
     }
