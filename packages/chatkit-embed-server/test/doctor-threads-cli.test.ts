@@ -71,3 +71,31 @@ describe('npx chatkit-embed-server threads', () => {
     expect((await cli('threads', '--api-url', setup.apiUrl)).code).toBe(2);
   });
 });
+
+describe('--help', () => {
+  it('each command says what it takes, and only that', async () => {
+    const [all, serve, migrate, doctor, threads] = await Promise.all([
+      cli('--help'),
+      cli('serve', '--help'),
+      cli('migrate', '--help'),
+      cli('doctor', '--help'),
+      cli('threads', '--help'),
+    ]);
+    for (const command of ['serve', 'migrate', 'doctor', 'threads']) expect(all.stdout).toContain(`chatkit-embed-server ${command}`);
+    expect(all.stdout).toContain('<command> --help');
+    expect(serve.stdout).toMatch(/^Usage: chatkit-embed-server serve/);
+    for (const flag of ['--offline', '--agent', '--workflow', '--allowed-host', '--turns-per-minute', 'CHATKIT_COOKIE_KEY'])
+      expect(serve.stdout).toContain(flag);
+    expect(serve.stdout).not.toContain('--thread');
+    expect(migrate.stdout).toMatch(/^Usage: chatkit-embed-server migrate <workflow\.ts>/);
+    expect(migrate.stdout).not.toContain('--offline');
+    for (const [help, own] of [
+      [doctor, '--page'],
+      [threads, '--thread'],
+    ] as const) {
+      expect(help.stdout).toContain(own);
+      expect(help.stdout).not.toContain('--offline');
+    }
+    expect([all, serve, migrate, doctor, threads].map((r) => r.code)).toEqual([0, 0, 0, 0, 0]);
+  });
+});

@@ -15,23 +15,11 @@ import type { createStandaloneServer as CreateStandaloneServer } from '../standa
 // Each command imports what it uses when it runs, so `doctor` never loads the server and
 // `serve` loads the workflow compiler and the Agents SDK only with --workflow.
 
-const USAGE = `Usage: chatkit-embed-server serve [options]
-       chatkit-embed-server migrate <workflow.ts>
-       chatkit-embed-server doctor [--page <url>] [--session-url <url>] [--origin <origin>]
-                                   [--api-url <url>] [--token <t> | --token-url <url>] [--json]
-       chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
-                                    [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
+const SERVE_HELP = `Usage: chatkit-embed-server serve [options]
 
 serve    runs a ChatKit backend for <chatkit-embed> at /chatkit, answered by
          --offline, --agent or --workflow, with the token endpoint its pages use; and
          hosted sessions when OPENAI_API_KEY and CHATKIT_WORKFLOW_ID are set.
-migrate  checks an Agent Builder export before it is served: its shape, agents and
-         tools, what the server does with each, and what needs a hand.
-doctor   checks a deployed setup as a visitor's browser meets it: the session endpoint
-         (CORS, status, secret, expiry), the page (CSP, COEP) and a self-hosted backend.
-         One line per check, PASS, WARN or FAIL with the fix; exits 1 if a check fails.
-threads  lists a user's threads, newest first, or with --thread one thread's items,
-         from a ChatKit backend: to see that it keeps what the chat sent.
 
 Options of serve (environment variable in brackets):
   --offline               answer at /chatkit with the offline responder: no key, no model,
@@ -77,9 +65,15 @@ Environment only:
                                  with; keep it stable and the same on every instance
 
 Without a token key or secret, a key pair is generated at start: tokens then stop
-verifying when the server restarts.
+verifying when the server restarts.`;
 
-Options of doctor and threads:
+const MIGRATE_HELP = `Usage: chatkit-embed-server migrate <workflow.ts>
+
+migrate  checks an Agent Builder export before it is served: its shape, agents and
+         tools, what the server does with each, and what needs a hand.
+         Exits 1 when the file does not parse or has an error finding.`;
+
+const DOCTOR_THREADS_OPTIONS = `Options of doctor and threads:
   --page <url>            the page with the chat
   --session-url <url>     the element's session-url (with --api-url: its token endpoint)
   --origin <origin>       the page origin requests come from (default: the origin of --page)
@@ -89,6 +83,46 @@ Options of doctor and threads:
   --thread <id>           threads: list this thread's items, oldest first
   --limit <n>             threads: at most this many (default 50)
   --json                  print JSON instead of lines`;
+
+const DOCTOR_HELP = `Usage: chatkit-embed-server doctor [--page <url>] [--session-url <url>] [--origin <origin>]
+                                   [--api-url <url>] [--token <t> | --token-url <url>] [--json]
+
+doctor   checks a deployed setup as a visitor's browser meets it: the session endpoint
+         (CORS, status, secret, expiry), the page (CSP, COEP) and a self-hosted backend.
+         One line per check, PASS, WARN or FAIL with the fix; exits 1 if a check fails.
+
+${DOCTOR_THREADS_OPTIONS}`;
+
+const THREADS_HELP = `Usage: chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
+                                    [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
+
+threads  lists a user's threads, newest first, or with --thread one thread's items,
+         from a ChatKit backend: to see that it keeps what the chat sent.
+
+${DOCTOR_THREADS_OPTIONS}`;
+
+/** Each command's own help, for `<command> --help`. */
+const COMMAND_HELP: Record<string, string> = { serve: SERVE_HELP, migrate: MIGRATE_HELP, doctor: DOCTOR_HELP, threads: THREADS_HELP };
+
+const USAGE = `Usage: chatkit-embed-server serve [options]
+       chatkit-embed-server migrate <workflow.ts>
+       chatkit-embed-server doctor [--page <url>] [--session-url <url>] [--origin <origin>]
+                                   [--api-url <url>] [--token <t> | --token-url <url>] [--json]
+       chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
+                                    [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
+
+serve    runs a ChatKit backend for <chatkit-embed> at /chatkit, answered by
+         --offline, --agent or --workflow, with the token endpoint its pages use; and
+         hosted sessions when OPENAI_API_KEY and CHATKIT_WORKFLOW_ID are set.
+migrate  checks an Agent Builder export before it is served: its shape, agents and
+         tools, what the server does with each, and what needs a hand.
+doctor   checks a deployed setup as a visitor's browser meets it: the session endpoint
+         (CORS, status, secret, expiry), the page (CSP, COEP) and a self-hosted backend.
+         One line per check, PASS, WARN or FAIL with the fix; exits 1 if a check fails.
+threads  lists a user's threads, newest first, or with --thread one thread's items,
+         from a ChatKit backend: to see that it keeps what the chat sent.
+
+Run chatkit-embed-server <command> --help for a command's options.`;
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -157,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
     const stray = allowed && Object.keys(values).find((name) => !allowed.includes(name as keyof typeof OPTIONS));
     if (stray) throw new UsageError(`${positionals[0]} takes no --${stray}.`);
     if (values.help) {
-      console.log(USAGE);
+      console.log(COMMAND_HELP[positionals[0] ?? ''] ?? USAGE);
       return 0;
     }
     if ((positionals[0] === 'doctor' || positionals[0] === 'threads') && positionals.length > 1) {
