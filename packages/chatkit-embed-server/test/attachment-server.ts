@@ -14,7 +14,13 @@ export interface AttachmentServer extends Client {
 
 /** `/chatkit` (protocol), `/upload` (direct uploads) and `/files/…` (two-phase uploads, downloads). */
 export async function startAttachmentServer(
-  options: { maxBytes?: number; allowedTypes?: string[]; pendingTtlMs?: number; storage?: MemoryFileStorage } = {},
+  options: {
+    maxBytes?: number;
+    allowedTypes?: string[];
+    pendingTtlMs?: number;
+    storage?: MemoryFileStorage;
+    limits?: Parameters<typeof createAttachments>[0]['limits'];
+  } = {},
 ): Promise<AttachmentServer> {
   const store = new MemoryStore();
   const files = createAttachments({

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +9,7 @@ import {
   createTokenVerifier,
   createStandaloneServer,
   offlineResponder,
+  toNodeHandler,
   streamAssistantMessage,
   type LogEntry,
   type ThreadItem,
@@ -314,6 +315,32 @@ describe('DNS rebinding', () => {
     expect((await post(url, '/chatkit', `evil.example:${port}`, `http://evil.example:${port}`)).status).toBe(421);
   });
 
+  it('a client-supplied X-Forwarded-Host does not decide it, even behind trustProxy', async () => {
+    const backend = await createStandaloneServer({ chatkit: { store: new MemoryStore(), respond: offlineResponder() } });
+    const server = createServer(toNodeHandler(backend.handler, { trustProxy: true }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    const port = (server.address() as { port: number }).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/chatkit/token',
+          method: 'POST',
+          headers: { host: 'evil.example', 'x-forwarded-host': '127.0.0.1' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(421);
+  });
+
   it('answers localhost names, IP addresses and the names it is given', async () => {
     const url = await start(['chat.example.com']);
     const { port } = new URL(url);
@@ -362,6 +389,17 @@ describe('attachments cannot fill memory or disk', () => {
     expect(await chat.sweep()).toBe(1);
     await expect(chat.store.loadAttachment(forgotten.id, { user: 'alice' })).rejects.toThrow();
     expect((await fetch(forgotten.upload_descriptor.url)).status).toBe(404);
+  });
+
+  it('direct uploads count against the per-user attachment limit too', async () => {
+    const chat = await start({ limits: { attachments: { limit: 1, windowMs: 86_400_000 } } });
+    const upload = () =>
+      fetch(`${chat.base}/upload`, { method: 'POST', headers: { 'x-user': 'alice' }, body: fileForm('a.txt', 'text/plain', 'hello') });
+    expect((await upload()).status).toBe(200);
+    const refused = await upload();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).not.toBeNull();
+    expect((await refused.json()).error.code).toBe('rate_limited');
   });
 
   it('MemoryFileStorage holds at most maxTotalBytes and answers 507 storage_full past it', async () => {

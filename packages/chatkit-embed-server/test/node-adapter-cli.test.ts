@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect as netConnect, type AddressInfo, type Socket } from 'node:net';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier, toNodeHandler } from '../src/index.js';
 import { startServerProcess } from './cli-process.js';
@@ -102,6 +103,20 @@ describe('npx chatkit-embed-server serve under slow and many clients', () => {
     expect(await status('chat.example.com')).toBe('200');
     expect(await status(`localhost:${url.port}`)).toBe('200');
     expect(await status('evil.example')).toBe('421');
+  });
+
+  it('refuses a limit that is not a number, and a cookie key too short to use, at start', async () => {
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      promisify(execFile)(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0', ...args], {
+        env: { ...process.env, OPENAI_API_KEY: '', ...env },
+        timeout: 60_000,
+      }).catch((error) => error);
+    const limit = await run(['--rate-limit', 'abc']);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toContain('--rate-limit must be a whole number above 0, not abc');
+    const key = await run([], { CHATKIT_COOKIE_KEY: 'short' });
+    expect(key.code).toBe(1);
+    expect(key.stderr).toContain('needs at least 16 bytes');
   });
 
   it('drops a client that never finishes its headers', async () => {

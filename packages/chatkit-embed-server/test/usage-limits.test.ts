@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryRateLimitStore, MemoryStore, createChatKitServer, streamAssistantMessage, type UsageLimits } from '../src/index.js';
+import {
+  MemoryRateLimitStore,
+  MemoryStore,
+  createChatKitServer,
+  streamAssistantMessage,
+  type LogEntry,
+  type UsageLimits,
+} from '../src/index.js';
 import { client, headerAuthenticate, parseSse, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 
@@ -109,5 +116,123 @@ describe('usage limits at /chatkit, on by default', () => {
   it('limits: false turns them off', async () => {
     const { chat } = await start(false);
     for (let i = 0; i < 25; i++) expect((await create(chat, `turn ${i}`)).status).toBe(200);
+  });
+});
+
+describe('usage limits never keep a place that nobody holds', () => {
+  /** A server whose thread saving waits for `openSave()`, and whose answers stream until `finish()`. */
+  async function startGated(limits: UsageLimits, rateStore?: MemoryRateLimitStore) {
+    const logs: LogEntry[] = [];
+    let openSave!: () => void;
+    const saveGate = new Promise<void>((resolve) => (openSave = resolve));
+    let gateSaves = true;
+    let entered!: () => void;
+    const saveEntered = new Promise<void>((resolve) => (entered = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let responded = 0;
+    class SlowStore extends MemoryStore {
+      override async saveThread(...args: Parameters<MemoryStore['saveThread']>) {
+        if (gateSaves) {
+          entered();
+          await saveGate;
+        }
+        return super.saveThread(...args);
+      }
+    }
+    const server = await serve(
+      createChatKitServer({
+        store: new SlowStore(),
+        authenticate: headerAuthenticate,
+        limits: { ...limits, ...(rateStore && { store: rateStore }) },
+        log: (entry) => logs.push(entry),
+        async *respond({ thread, input }) {
+          yield* streamAssistantMessage(thread, ['first part']);
+          if (JSON.stringify(input).includes('wait')) await finished;
+          responded++;
+        },
+      }),
+    );
+    servers.push(server);
+    return { url: server.url, logs, openSave, saveEntered, stopGating: () => (gateSaves = false), finish, responded: () => responded };
+  }
+  const post = (url: string, text: string, signal?: AbortSignal) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-user': 'alice' },
+      body: JSON.stringify({ type: 'threads.create', params: { input: userText(text) } }),
+      ...(signal && { signal }),
+    });
+  const until = async (condition: () => Promise<boolean> | boolean) => {
+    for (let i = 0; i < 400; i++) {
+      if (await condition()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return false;
+  };
+
+  it('a client that leaves before the answer starts frees its place', async () => {
+    const chat = await startGated({ concurrentStreams: 1 });
+    const abort = new AbortController();
+    // Its answer would stream until finish(): only the server noticing the close frees it.
+    const leaving = post(chat.url, 'wait, hello', abort.signal).catch(() => undefined);
+    await chat.saveEntered; // admitted, its place taken, the thread being saved
+    abort.abort();
+    await leaving;
+    chat.stopGating();
+    chat.openSave();
+    // Freed as the server notices the close; before the fix it stayed taken 15 minutes.
+    expect(await until(async () => (await post(chat.url, 'probe')).status === 200)).toBe(true);
+    chat.finish();
+  });
+
+  it('a counter store that fails does not keep the place taken before it', async () => {
+    let failOnce = true;
+    const store = new MemoryRateLimitStore();
+    const hit = store.hit.bind(store);
+    store.hit = async (key, windowMs) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('counter unavailable');
+      }
+      return hit(key, windowMs);
+    };
+    const chat = await startGated({ concurrentStreams: 1 }, store);
+    chat.stopGating();
+    expect((await post(chat.url, 'one')).status).toBe(500);
+    expect((await post(chat.url, 'two')).status).toBe(200);
+  });
+
+  it('a reader that cancels mid-answer is not logged as a failed stream', async () => {
+    const chat = await startGated({});
+    chat.stopGating();
+    const abort = new AbortController();
+    const response = await post(chat.url, 'wait for me', abort.signal);
+    await response.body!.getReader().read();
+    abort.abort();
+    chat.finish();
+    expect(await until(() => chat.logs.some((entry) => entry.event === 'chatkit.request'))).toBe(true);
+    // The answer's end arrives after the cancel; nothing of it is an error.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(chat.logs.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+
+  it('limits transcriptions per user', async () => {
+    const server = await serve(
+      createChatKitServer({
+        store: new MemoryStore(),
+        authenticate: headerAuthenticate,
+        limits: { transcriptions: { limit: 1, windowMs: 60_000 } },
+        respond: async function* () {},
+        transcribe: async () => ({ text: 'hello' }),
+      }),
+    );
+    servers.push(server);
+    const chat = client(server.url);
+    const audio = { audio_base64: btoa('RIFF'), mime_type: 'audio/webm' };
+    expect((await chat.call('input.transcribe', audio)).status).toBe(200);
+    const refused = await chat.call('input.transcribe', audio);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
   });
 });

@@ -293,7 +293,7 @@ async function main(argv: string[]): Promise<number> {
     };
     sharedLimits = store.rateLimitStore?.();
   }
-  const perUser = Number(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT ?? 20);
+  const perUser = count(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT, 20, '--rate-limit');
   const server = await createStandaloneServer({
     ...(chatkit && { chatkit }),
     ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),

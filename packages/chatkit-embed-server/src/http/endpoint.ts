@@ -10,7 +10,7 @@ import { readJsonBody, DEFAULT_MAX_BODY_BYTES } from './json-body.js';
 import { safeLogger, type LogEntry, type LogHook } from './log.js';
 import { checkOrigin, preflightHeaders, type OriginPolicy } from './origin-policy.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitRule, type RateLimitStore } from './rate-limiter.js';
-import { newUserSecret, readUserCookie, userCookieHeader, userIdFor, type UserCookieOptions } from './user-cookie.js';
+import { checkCookieKey, newUserSecret, readUserCookie, userCookieHeader, userIdFor, type UserCookieOptions } from './user-cookie.js';
 
 export interface RateLimitOptions {
   /** @default 20 requests a minute */
@@ -59,6 +59,8 @@ export function createEndpoint(
   secrets: Array<string | undefined> = [],
 ): (request: Request) => Promise<Response> {
   const log = safeLogger(options.log, secrets);
+  // A bad key must stop the server at start, not fail every request later.
+  if (options.cookie?.key !== undefined) checkCookieKey(options.cookie.key);
   const store = options.rateLimit?.store ?? new MemoryRateLimitStore();
   const perUser = options.rateLimit?.perUser ?? { limit: 20, windowMs: MINUTE };
   const perIp = options.rateLimit?.perIp ?? { limit: 60, windowMs: MINUTE };

@@ -13,10 +13,20 @@ export type AllowedHosts = readonly string[] | '*';
 
 export function hostAllowed(request: Request, allowedHosts: AllowedHosts = []): boolean {
   if (allowedHosts === '*') return true;
-  const hostname = new URL(request.url).hostname.toLowerCase();
+  // The Host header as the client sent it: the request URL may have been built from a
+  // client-supplied X-Forwarded-Host (trustProxy), which must not decide this.
+  const hostname = hostnameOf(request.headers.get('host') ?? new URL(request.url).host);
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[')) return true;
   return allowedHosts.some((allowed) => normalize(allowed) === hostname);
+}
+
+function hostnameOf(host: string): string {
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /** `chat.example.com`, `https://chat.example.com` or `chat.example.com:8443` → `chat.example.com`. */

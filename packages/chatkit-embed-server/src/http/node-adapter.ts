@@ -91,12 +91,16 @@ export async function writeNodeResponse(response: Response, res: ServerResponse)
   }
   const reader = response.body.getReader();
   const gone = () => void reader.cancel().catch(() => undefined);
+  // The client may have left while the handler was still working: then 'close' has
+  // already fired, and the body must be cancelled now (it may hold resources, such as a
+  // place among a user's open streams).
+  if (res.destroyed || res.closed) return gone();
   res.once('close', gone);
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (res.destroyed) return;
+      if (res.destroyed) return gone();
       if (!res.write(value)) {
         await new Promise<void>((resolve) => {
           const go = () => {

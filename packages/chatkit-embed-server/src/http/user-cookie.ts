@@ -66,11 +66,17 @@ export async function userIdFor(secret: string, options: UserCookieOptions = {})
   return base64url(new Uint8Array(digest).subarray(0, 24));
 }
 
+/** Throws when `key` is too short to derive ids with. */
+export function checkCookieKey(key: string | Uint8Array): Uint8Array {
+  const raw = typeof key === 'string' ? encoder.encode(key) : key;
+  if (raw.byteLength < 16) throw new Error(`cookie.key (CHATKIT_COOKIE_KEY) needs at least 16 bytes; it has ${raw.byteLength}.`);
+  return raw;
+}
+
 function hmacKey(options: UserCookieOptions): Promise<HmacKey> {
   let key = hmacKeys.get(options);
   if (!key) {
-    const raw = typeof options.key === 'string' ? encoder.encode(options.key) : options.key!;
-    if (raw.byteLength < 16) throw new Error('cookie.key needs at least 16 bytes.');
+    const raw = checkCookieKey(options.key!);
     key = crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     hmacKeys.set(options, key);
   }

@@ -16,6 +16,7 @@ import { toAuthenticator, type AttachmentHandler, type ChatKitServerOptions } fr
 import type { ChatKitStore, StoreContext } from '../stores/store.js';
 import { NotFoundError, generateId } from '../stores/store.js';
 import type { Attachment } from './types.js';
+import { createUsageLimiter, type UsageLimits } from './usage-limits.js';
 
 export interface StoredFile {
   bytes: Uint8Array;
@@ -85,6 +86,12 @@ export interface AttachmentsOptions<C extends StoreContext> {
    * @default 1 hour
    */
   pendingTtlMs?: number;
+  /**
+   * Per-user attachment limits for direct uploads (`attachments` and `store` of
+   * `UsageLimits`; 100 a day by default). Give it the same `store` as the ChatKit
+   * server's `limits` so that both upload strategies draw on one budget.
+   */
+  limits?: Pick<UsageLimits, 'attachments' | 'store'> | false;
 }
 
 interface FileRecord {
@@ -111,6 +118,9 @@ export class AttachmentError extends ServerError {
 export function createAttachments<C extends StoreContext>(options: AttachmentsOptions<C>) {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const pendingTtlMs = options.pendingTtlMs ?? 60 * 60 * 1000;
+  const usage = createUsageLimiter(
+    options.limits === false ? false : { turns: false, concurrentStreams: false, transcriptions: false, ...options.limits },
+  );
   /** Uploads this process is waiting for, swept when they expire. */
   const pending = new Map<string, { user: string; expiresAt: number }>();
   const allowed = options.allowedTypes ?? DEFAULT_TYPES;
@@ -198,7 +208,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
       const status = error instanceof ServerError ? error.status : error instanceof NotFoundError ? 404 : 500;
       const message = status === 500 ? 'The upload failed.' : (error as Error).message;
       const code = error instanceof ServerError ? error.code : status === 404 ? 'not_found' : 'upload_failed';
-      return Response.json({ error: { code, message } }, { status });
+      return Response.json({ error: { code, message } }, { status, ...(error instanceof ServerError && { headers: error.headers }) });
     }
   };
 
@@ -219,6 +229,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     respond(async () => {
       if (request.method !== 'POST') throw new AttachmentError(405, 'Use POST.');
       const context = await authenticate(request);
+      await usage.createAttachment(context.user);
       const file = await readFile(request);
       const { id, attachment } = await create(
         { name: file.name, size: file.bytes.byteLength, mime_type: file.type },

@@ -122,6 +122,16 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         const release = await usage.startTurn(context.user);
         try {
           const abort = new AbortController();
+          // A client that leaves before the answer starts frees its place at once (an
+          // adapter may never read, or cancel, a body nobody is waiting for).
+          httpRequest.signal.addEventListener(
+            'abort',
+            () => {
+              abort.abort();
+              void release();
+            },
+            { once: true },
+          );
           const events = await prepareStream(request, context, abort.signal);
           return sseResponse(events, abort, cors, release, (error) =>
             log({
@@ -200,6 +210,7 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return {};
       case 'input.transcribe': {
         if (!options.transcribe) throw notImplemented('Dictation', 'transcribe');
+        await usage.transcribe(context.user);
         let data: Uint8Array;
         try {
           data = Uint8Array.from(atob(request.params.audio_base64), (c) => c.charCodeAt(0));
@@ -580,15 +591,20 @@ function sseResponse(
 ): Response {
   const iterator = events[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  // Set when the reader goes away; a pull still waiting on the iterator then ends quietly
+  // (enqueueing into a cancelled stream throws, which is not a failure of the stream).
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await iterator.next();
+        if (cancelled) return;
         if (next.done) {
           controller.close();
           await done();
         } else controller.enqueue(encoder.encode(`data: ${wire(next.value)}\n\n`));
       } catch (error) {
+        if (cancelled) return;
         failed(error);
         const event: ThreadStreamEvent = { type: 'error', code: STREAM_ERROR, allow_retry: true };
         controller.enqueue(encoder.encode(`data: ${wire(event)}\n\n`));
@@ -597,6 +613,7 @@ function sseResponse(
       }
     },
     async cancel() {
+      cancelled = true;
       abort.abort();
       try {
         await iterator.return?.(undefined);

@@ -12,8 +12,10 @@ export interface UsageLimits {
   turns?: RateLimitRule | false;
   /** Answers a user may have streaming at once. @default 3 */
   concurrentStreams?: number | false;
-  /** `attachments.create` calls a user may make. @default 100 a day */
+  /** Attachments a user may create (`attachments.create`, and direct uploads). @default 100 a day */
   attachments?: RateLimitRule | false;
+  /** `input.transcribe` calls (speech to text, usually a paid model call). @default 20 a minute */
+  transcriptions?: RateLimitRule | false;
   /** Where they are counted; in memory (one process) by default. */
   store?: RateLimitStore;
 }
@@ -27,6 +29,7 @@ export const DEFAULT_USAGE_LIMITS = {
   turns: { limit: 20, windowMs: MINUTE },
   concurrentStreams: 3,
   attachments: { limit: 100, windowMs: DAY },
+  transcriptions: { limit: 20, windowMs: MINUTE },
 } as const satisfies UsageLimits;
 
 export interface UsageLimiter {
@@ -34,6 +37,8 @@ export interface UsageLimiter {
   startTurn(user: string): Promise<() => Promise<void>>;
   /** Admits an attachment for `user`, or throws a 429. */
   createAttachment(user: string): Promise<void>;
+  /** Admits a transcription for `user`, or throws a 429. */
+  transcribe(user: string): Promise<void>;
 }
 
 const tooMany = (message: string, retryAfterSeconds: number) =>
@@ -42,11 +47,12 @@ const tooMany = (message: string, retryAfterSeconds: number) =>
 export function createUsageLimiter(options: UsageLimits | false = {}): UsageLimiter {
   const limits: Required<Omit<UsageLimits, 'store'>> =
     options === false
-      ? { turns: false, concurrentStreams: false, attachments: false }
+      ? { turns: false, concurrentStreams: false, attachments: false, transcriptions: false }
       : {
           turns: options.turns ?? DEFAULT_USAGE_LIMITS.turns,
           concurrentStreams: options.concurrentStreams ?? DEFAULT_USAGE_LIMITS.concurrentStreams,
           attachments: options.attachments ?? DEFAULT_USAGE_LIMITS.attachments,
+          transcriptions: options.transcriptions ?? DEFAULT_USAGE_LIMITS.transcriptions,
         };
   const store = (options !== false && options.store) || new MemoryRateLimitStore();
   // A shared store without leases still gets a per-process limit on open streams.
@@ -61,7 +67,14 @@ export function createUsageLimiter(options: UsageLimits | false = {}): UsageLimi
         if (!lease) throw tooMany(`At most ${limits.concurrentStreams} answers at once; wait for one to finish.`, 1);
       }
       if (limits.turns !== false) {
-        const wait = await rateLimitDelay(store, `chatkit:turns:${user}`, limits.turns);
+        let wait: number;
+        try {
+          wait = await rateLimitDelay(store, `chatkit:turns:${user}`, limits.turns);
+        } catch (error) {
+          // The counter's store failed: the place just taken must not stay taken.
+          await lease?.release().catch(() => undefined);
+          throw error;
+        }
         if (wait > 0) {
           await lease?.release().catch(() => undefined);
           throw tooMany('Too many messages; try again shortly.', wait);
@@ -80,6 +93,11 @@ export function createUsageLimiter(options: UsageLimits | false = {}): UsageLimi
       if (limits.attachments === false) return;
       const wait = await rateLimitDelay(store, `chatkit:attachments:${user}`, limits.attachments);
       if (wait > 0) throw tooMany('Too many attachments for now; try again later.', wait);
+    },
+    async transcribe(user) {
+      if (limits.transcriptions === false) return;
+      const wait = await rateLimitDelay(store, `chatkit:transcriptions:${user}`, limits.transcriptions);
+      if (wait > 0) throw tooMany('Too many voice messages for now; try again shortly.', wait);
     },
   };
 }

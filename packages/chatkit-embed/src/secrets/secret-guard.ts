@@ -30,7 +30,9 @@ export function findApiKey(value: unknown, path: string): string | undefined {
     const entries = containerEntries(node);
     if (entries) {
       for (const [key, child] of entries) {
-        const hit = walk(key, `${at}[${JSON.stringify(key)}] (its name)`) ?? walk(child, `${at}[${JSON.stringify(key)}]`);
+        // A key used as the name itself is reported without repeating it.
+        if (looksLikeApiKey(key)) return `${at} (an entry's name)`;
+        const hit = walk(child, `${at}[${typeof key === 'string' ? JSON.stringify(key) : '…'}]`);
         if (hit) return hit;
       }
       return undefined;

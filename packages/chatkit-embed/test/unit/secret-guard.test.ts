@@ -42,9 +42,17 @@ describe('secret guard', () => {
     ['a Map', () => new Map([['authorization', key]]), 'sessionHeaders["authorization"]'],
     ['URLSearchParams', () => new URLSearchParams({ token: key }), 'sessionHeaders["token"]'],
     ['FormData', () => formData(['api_key', key]), 'sessionHeaders["api_key"]'],
-    ['a key used as a header name', () => new Headers([[key, 'x']]), 'sessionHeaders["' + key.toLowerCase() + '"] (its name)'],
+    ['a key used as a header name, not repeated in the path', () => new Headers([[key, 'x']]), "sessionHeaders (an entry's name)"],
   ])('finds a key in %s', (_, make, path) => {
     expect(findApiKey(make(), 'sessionHeaders')).toBe(path);
+  });
+
+  it('names entries whose keys cannot be printed without throwing', () => {
+    const odd = new Map<unknown, string>([
+      [10n, 'x'],
+      [{ self: null }, `Bearer ${key}`],
+    ]);
+    expect(findApiKey(odd, 'sessionBody')).toBe('sessionBody[…]');
   });
 
   it('does not walk functions or class instances, and survives cycles', () => {
