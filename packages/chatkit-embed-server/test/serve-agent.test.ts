@@ -1,7 +1,7 @@
 import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadStreamEvent } from '../src/index.js';
@@ -28,8 +28,9 @@ afterAll(async () => {
 });
 
 async function serve(...flags: string[]) {
+  const data = flags.includes('--data') ? [] : ['--data', join(dir, `${Date.now()}-${Math.random()}.sqlite`)];
   const { base, child } = await startServerProcess(
-    ['dist/cli/bin.js', 'serve', '--port', '0', '--data', join(dir, `${Date.now()}-${Math.random()}.sqlite`), ...flags],
+    ['dist/cli/bin.js', 'serve', '--port', '0', ...data, ...flags],
     { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: standIn.baseURL, OPENAI_AGENTS_DISABLE_TRACING: '1', CHATKIT_WORKFLOW_ID: '' },
     /on (http:\/\/[\d.]+:\d+)/,
     'token key generated',
@@ -44,8 +45,9 @@ async function serve(...flags: string[]) {
       body: JSON.stringify({ type, params }),
     });
   return {
+    base,
     stream: async (type: string, params: unknown) => parseSse(await (await post(type, params)).text()),
-    call: async (type: string, params: unknown) => (await post(type, params)).json() as Promise<{ data: Array<{ id: string }> }>,
+    call: async (type: string, params: unknown) => (await post(type, params)).json() as Promise<any>,
   };
 }
 
@@ -64,8 +66,27 @@ describe('serve for a site without a backend', () => {
     const threadId = threadIdOf(first);
     const second = await chat.stream('threads.add_user_message', { thread_id: threadId, input: userText('and again') });
     expect(answers(second)).toHaveLength(1);
-    expect((await chat.call('threads.list', {})).data.map((t) => t.id)).toEqual([threadId]);
+    expect((await chat.call('threads.list', {})).data.map((t: { id: string }) => t.id)).toEqual([threadId]);
     expect((await chat.call('items.list', { thread_id: threadId })).data).toHaveLength(4);
+  });
+
+  it('--offline keeps attachments on disk next to the data, across a restart', async () => {
+    const data = join(dir, `files-${Date.now()}.sqlite`);
+    const chat = await serve('--offline', '--data', data);
+    const created = await chat.call('attachments.create', { name: 'notes.txt', size: 5, mime_type: 'text/plain' });
+    const form = new FormData();
+    form.set('file', new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    expect(
+      (await fetch(created.upload_descriptor.url.replace(/^https?:\/\/[^/]+/, chat.base), { method: 'POST', body: form })).status,
+    ).toBe(200);
+    const answered = await chat.stream('threads.create', { input: { ...userText('what did I attach?'), attachments: [created.id] } });
+    expect(answers(answered).join(' ')).toContain('notes.txt');
+    expect(readdirSync(join(dirname(data), 'files')).some((name) => name.startsWith(created.id))).toBe(true);
+    // Another process on the same data serves the same file.
+    const again = await serve('--offline', '--data', data);
+    const served = await fetch(created.upload_descriptor.url.replace(/^https?:\/\/[^/]+/, again.base));
+    expect(served.status).toBe(200);
+    expect(await served.text()).toBe('hello');
   });
 
   it('--agent with a respond function in TypeScript: its answers, with the history on the second turn', async () => {

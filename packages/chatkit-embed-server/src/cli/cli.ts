@@ -6,6 +6,7 @@
  * lists what a ChatKit backend stored.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import type { RateLimitStore } from '../http/rate-limiter.js';
@@ -31,6 +32,9 @@ Options of serve (environment variable in brackets):
   --data <url>            where its threads live [DATABASE_URL]: a SQLite file (default
                           .chatkit/chatkit.sqlite), postgres://… (shared by several
                           instances, rate limits included) or memory:
+  --files <dir>           where attachments are kept [CHATKIT_FILES_DIR] (default: files/ next
+                          to the SQLite file, else .chatkit/files), at most CHATKIT_FILES_MAX_MB
+                          (default 1024)
   --rate-limit <n>        requests a minute per user on the token and session endpoints
                           [CHATKIT_RATE_LIMIT] (default 20)
   --turns-per-minute <n>  messages (answered turns) a minute per user at /chatkit
@@ -137,6 +141,7 @@ const OPTIONS = {
   offline: { type: 'boolean' },
   agent: { type: 'string' },
   data: { type: 'string' },
+  files: { type: 'string' },
   'rate-limit': { type: 'string' },
   'turns-per-minute': { type: 'string' },
   'concurrent-streams': { type: 'string' },
@@ -169,6 +174,7 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'offline',
     'agent',
     'data',
+    'files',
     'rate-limit',
     'turns-per-minute',
     'concurrent-streams',
@@ -276,9 +282,22 @@ async function main(argv: string[]): Promise<number> {
       }),
     };
   }
+  let files: Parameters<typeof CreateStandaloneServer>[0]['files'];
   if (answer) {
     const { openStore } = await import('../stores/open-store.js');
-    const store = await openStore(values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite');
+    const data = values.data ?? env.DATABASE_URL ?? env.CHATKIT_DATA_FILE ?? '.chatkit/chatkit.sqlite';
+    const store = await openStore(data);
+    // Attachments on disk next to a SQLite file, else in .chatkit/files.
+    const filesDir =
+      values.files ??
+      env.CHATKIT_FILES_DIR ??
+      (/^(memory:|postgres(ql)?:\/\/)/.test(data) ? '.chatkit/files' : join(dirname(data), 'files'));
+    const { DiskFileStorage } = await import('../stores/disk-file-storage.js');
+    files = {
+      storage: await DiskFileStorage.open(filesDir, {
+        maxTotalBytes: count(env.CHATKIT_FILES_MAX_MB, 1024, 'CHATKIT_FILES_MAX_MB') * 1024 * 1024,
+      }),
+    };
     chatkit = {
       store,
       ...answer,
@@ -296,6 +315,7 @@ async function main(argv: string[]): Promise<number> {
   const perUser = count(values['rate-limit'] ?? env.CHATKIT_RATE_LIMIT, 20, '--rate-limit');
   const server = await createStandaloneServer({
     ...(chatkit && { chatkit }),
+    ...(files && { files }),
     ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),
     ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }),
     ...(workflowId && { workflow: { id: workflowId, ...(workflowVersion && { version: workflowVersion }) } }),

@@ -38,3 +38,4 @@ export {
   type SortOrder,
 } from '../stores/store.js';
 export { openStore } from '../stores/open-store.js';
+export { DiskFileStorage } from '../stores/disk-file-storage.js';

@@ -12,12 +12,14 @@ import type { EndpointOptions } from '../http/endpoint.js';
 import { jsonResponse } from '../http/errors.js';
 import { hostAllowed, type AllowedHosts } from '../http/host-check.js';
 import { safeLogger } from '../http/log.js';
+import { MemoryRateLimitStore } from '../http/rate-limiter.js';
 import type { WorkflowOptions } from '../session/hosted-sessions.js';
 import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
 import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
 import type { StoreContext } from '../stores/store.js';
+import { createAttachments, type AttachmentsOptions } from '../protocol/attachments.js';
 
 export interface StandaloneConfig extends EndpointOptions {
   apiKey?: string;
@@ -32,6 +34,12 @@ export interface StandaloneConfig extends EndpointOptions {
    * Authentication is by the tokens of /api/chatkit/token; origins and logging are this config's.
    */
   chatkit?: Omit<ChatKitServerOptions<StoreContext>, 'authenticate' | 'allowedOrigins' | 'log'>;
+  /**
+   * Attachments for the ChatKit backend: where files are kept (`DiskFileStorage` next to
+   * the data, say) and their limits. Served at /chatkit-files (two-phase uploads and
+   * previews) and /chatkit-upload (direct uploads).
+   */
+  files?: Omit<AttachmentsOptions<StoreContext>, 'store' | 'authenticate' | 'filesUrl' | 'limits'>;
   /**
    * Host names this server answers to besides localhost names and IP addresses, such as
    * its public name behind a proxy (`chat.example.com`); `'*'` answers any. Requests for
@@ -65,15 +73,35 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     listed.push('GET  /.well-known/jwks.json');
   }
   if (config.chatkit) {
-    const limits = config.chatkit.limits;
+    const configured = config.chatkit.limits;
+    // Counted where the session limits are (shared on PostgreSQL), unless given elsewhere.
+    // One counter store for /chatkit and the uploads, so both upload strategies share a budget.
+    const limits = configured === false ? false : { store: config.rateLimit?.store ?? new MemoryRateLimitStore(), ...configured };
+    const authenticate = createTokenVerifier({
+      jwks: await signer.jwks(),
+      ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }),
+    });
+    let attachments = config.chatkit.attachments;
+    if (config.files) {
+      // Files at /chatkit-files (two-phase uploads and previews) and /chatkit-upload (direct).
+      const files = createAttachments({
+        ...config.files,
+        store: config.chatkit.store,
+        authenticate,
+        filesUrl: '/chatkit-files',
+        limits:
+          limits === false ? false : { store: limits.store, ...(limits.attachments !== undefined && { attachments: limits.attachments }) },
+      });
+      attachments = files.handler;
+      routes['/chatkit-files/*'] = files.files;
+      routes['/chatkit-upload'] = files.upload;
+      listed.unshift('POST /chatkit-upload', 'GET  /chatkit-files/…');
+    }
     routes['/chatkit'] = createChatKitServer({
       ...config.chatkit,
-      // Counted where the session limits are (shared on PostgreSQL), unless given elsewhere.
-      limits: limits === false ? false : { ...(config.rateLimit?.store && { store: config.rateLimit.store }), ...limits },
-      authenticate: createTokenVerifier({
-        jwks: await signer.jwks(),
-        ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }),
-      }),
+      ...(attachments && { attachments }),
+      limits,
+      authenticate,
       ...(config.allowedOrigins && { allowedOrigins: config.allowedOrigins }),
       ...(config.log && { log: config.log }),
     });
