@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  AttachmentError,
   MemoryRateLimitStore,
   MemoryStore,
   createChatKitServer,
@@ -31,6 +32,7 @@ async function start(limits?: UsageLimits | false) {
       },
       attachments: {
         async create(params) {
+          if (params.mime_type === 'application/x-evil') throw new AttachmentError(415, 'Files of that type are not accepted.');
           return { id: `atc_${Math.random().toString(36).slice(2)}`, type: 'file', name: params.name, mime_type: params.mime_type };
         },
         async delete() {},
@@ -93,6 +95,12 @@ describe('usage limits at /chatkit, on by default', () => {
     releaseHeld();
     expect((await Promise.all(open)).map((r) => r.status)).toEqual([200, 200]);
     expect((await create(chat, 'after')).status).toBe(200);
+  });
+
+  it('a file refused for its type does not use up the allowance', async () => {
+    const { chat } = await start({ attachments: { limit: 1, windowMs: 86_400_000 } });
+    expect((await chat.call('attachments.create', { name: 'a.exe', size: 3, mime_type: 'application/x-evil' })).status).toBe(415);
+    expect((await chat.call('attachments.create', { name: 'a.txt', size: 3, mime_type: 'text/plain' })).status).toBe(200);
   });
 
   it('limits attachments per user per day', async () => {

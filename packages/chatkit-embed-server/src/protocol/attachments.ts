@@ -229,8 +229,9 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     respond(async () => {
       if (request.method !== 'POST') throw new AttachmentError(405, 'Use POST.');
       const context = await authenticate(request);
-      await usage.createAttachment(context.user);
       const file = await readFile(request);
+      check(file.name, file.bytes.byteLength, file.type);
+      await usage.createAttachment(context.user);
       const { id, attachment } = await create(
         { name: file.name, size: file.bytes.byteLength, mime_type: file.type },
         context,

@@ -197,8 +197,15 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         return {};
       case 'attachments.create': {
         if (!options.attachments) throw notImplemented('File upload', 'attachments');
-        await usage.createAttachment(context.user);
+        // Created (and so checked for type and size) first: a file refused for what it
+        // is does not use up the user's allowance.
         const attachment = await options.attachments.create(request.params, context, httpRequest);
+        try {
+          await usage.createAttachment(context.user);
+        } catch (error) {
+          await options.attachments.delete(attachment.id, context).catch(() => undefined);
+          throw error;
+        }
         await store.saveAttachment(attachment, context);
         return attachment;
       }
