@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 
 const ENTRIES = [
   ['node:path', 'nothing: a bare Node process, the floor'],
-  ['chatkit-embed-server', 'root entry: every part (what the one entry loaded before the split, less pg and esbuild)'],
+  ['chatkit-embed-server', 'root entry: every part that needs no optional peer'],
   ['chatkit-embed-server/session', 'hosted sessions'],
   ['chatkit-embed-server/tokens', 'tokens'],
   ['chatkit-embed-server/http', 'Node adapter, router, endpoint'],

@@ -1,9 +1,11 @@
 /**
  * chatkit-embed-server: the server side of `<chatkit-embed>` for Node and other Fetch API
- * runtimes. This entry re-exports every part for convenience, and so loads all of them
- * (the OpenAI SDK, the Agents SDK, esbuild's loader). A server that uses one part loads
- * less through its own entry: `chatkit-embed-server/session`, `/tokens`, `/http`,
- * `/chatkit`, `/sqlite`, `/postgres`, `/agents`, `/workflow`, `/standalone`.
+ * runtimes. This entry re-exports every part that needs no optional peer, for
+ * convenience, and so loads all of them (the OpenAI SDK among them). A server that uses
+ * one part loads less through its own entry: `chatkit-embed-server/session`, `/tokens`,
+ * `/http`, `/chatkit`, `/sqlite`, `/postgres`, `/standalone`. The Agents SDK adapter and
+ * the Agent Builder loader need `@openai/agents`, an optional peer, so they are only in
+ * `chatkit-embed-server/agents` and `/workflow`: importing this entry never requires it.
  */
 export { createSessionHandler, upstreamError, type SessionHandlerOptions, type WorkflowOptions } from './session/index.js';
 export {
@@ -45,6 +47,4 @@ export {
 export * from './protocol/index.js';
 export { SqliteStore } from './stores/sqlite.js';
 export { PostgresStore, MissingPeerError, type PostgresStoreOptions } from './stores/postgres.js';
-export * from './agents/index.js';
-export * from './workflow/index.js';
 export * from './standalone/index.js';

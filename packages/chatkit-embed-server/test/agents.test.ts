@@ -19,19 +19,8 @@ import {
   type RunContext,
   type StreamEvent,
 } from '@openai/agents';
-import {
-  AgentContext,
-  MemoryStore,
-  agentResponder,
-  createChatKitServer,
-  loadAgentInput,
-  progress,
-  streamAgentResponse,
-  threadItemsToAgentInput,
-  type ThreadItem,
-  type ThreadMetadata,
-  type ThreadStreamEvent,
-} from '../src/index.js';
+import { AgentContext, agentResponder, loadAgentInput, streamAgentResponse, threadItemsToAgentInput } from '../src/agents/index.js';
+import { MemoryStore, createChatKitServer, progress, type ThreadItem, type ThreadMetadata, type ThreadStreamEvent } from '../src/index.js';
 import { client, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 import {

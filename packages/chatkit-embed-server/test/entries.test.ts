@@ -26,7 +26,7 @@ async function packagesLoadedBy(specifier: string, hiddenPackage?: string): Prom
     let error;
     try {
       const entry = await import(${JSON.stringify(specifier)});
-      if (entry.PostgresStore) await entry.PostgresStore.open('postgres://127.0.0.1:1/none');
+      if (${JSON.stringify(specifier.endsWith('/postgres'))}) await entry.PostgresStore.open('postgres://127.0.0.1:1/none');
     } catch (e) {
       error = e.name + ': ' + e.message;
     }
@@ -63,6 +63,14 @@ describe('the package entries', () => {
     expect(packages).not.toContain('pg');
     expect(packages).not.toContain('esbuild');
   }, 60_000);
+
+  it('the root entry imports without the optional peers installed', async () => {
+    for (const hidden of ['@openai/agents', 'pg']) {
+      const { error, packages } = await packagesLoadedBy('chatkit-embed-server', hidden);
+      expect(error, `with ${hidden} missing`).toBeUndefined();
+      expect(packages).not.toContain(hidden);
+    }
+  }, 120_000);
 
   it('/postgres without pg installed: an error that names the package and how to add it', async () => {
     const { error } = await packagesLoadedBy('chatkit-embed-server/postgres', 'pg');
