@@ -57,11 +57,15 @@ describe('the package entries', () => {
     60_000,
   );
 
-  it('the Agents SDK loads only through /agents, /workflow and the root entry', async () => {
-    const { packages } = await packagesLoadedBy('chatkit-embed-server/agents');
-    expect(packages).toContain('@openai/agents');
-    expect(packages).not.toContain('pg');
-    expect(packages).not.toContain('esbuild');
+  it('the Agents SDK loads only through /agents and /workflow, the AI SDK only through /ai-sdk', async () => {
+    const agents = await packagesLoadedBy('chatkit-embed-server/agents');
+    expect(agents.packages).toContain('@openai/agents');
+    expect(agents.packages).not.toContain('pg');
+    expect(agents.packages).not.toContain('esbuild');
+    const aiSdk = await packagesLoadedBy('chatkit-embed-server/ai-sdk');
+    expect(aiSdk.packages).toContain('ai');
+    expect(aiSdk.packages).not.toContain('@openai/agents');
+    expect((await packagesLoadedBy('chatkit-embed-server')).packages).not.toContain('ai');
   }, 60_000);
 
   it('the root entry imports without the optional peers installed', async () => {

@@ -110,12 +110,20 @@ describe('serve for a site without a backend', () => {
     expect(lastRequest).toContain('Hello from the agent.');
   });
 
+  it('--agent with an AI SDK setup: its model answers, with the system prompt and the history', async () => {
+    const chat = await serve('--agent', 'test/fixtures/agents/ai-sdk.ts');
+    const first = await chat.stream('threads.create', { input: userText('Hi') });
+    expect(answers(first)).toEqual(['Turn 1, told: yes.']);
+    const second = await chat.stream('threads.add_user_message', { thread_id: threadIdOf(first), input: userText('Again') });
+    expect(answers(second)).toEqual(['Turn 2, told: yes.']);
+  });
+
   it('says what it expected from a module with no agent, and refuses two answerers at once', async () => {
     const run = (...args: string[]) =>
       promisify(execFile)(process.execPath, ['dist/cli/bin.js', 'serve', '--port', '0', ...args], { timeout: 60_000 }).catch((e) => e);
     const nothing = await run('--agent', 'test/fixtures/agents/nothing.ts');
     expect(nothing.code).toBe(1);
-    expect(nothing.stderr).toContain('exports no agent: export a respond function or an Agents SDK Agent');
+    expect(nothing.stderr).toContain('exports no agent: export a respond function, an Agents SDK Agent or an AI SDK setup');
     const both = await run('--offline', '--agent', 'test/fixtures/agents/respond.ts');
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('Pass one of --offline, --agent');

@@ -26,7 +26,8 @@ Options of serve (environment variable in brackets):
   --offline               answer at /chatkit with the offline responder: no key, no model,
                           to try everything end to end
   --agent <file>          answer with your own agent: a module (TypeScript or JavaScript, no
-                          build step) exporting an Agents SDK Agent or a respond function,
+                          build step) exporting an Agents SDK Agent, an AI SDK setup
+                          ({ model, system, tools }) or a respond function,
                           as \`respond\`, \`agent\` or its default export
   --workflow <file>       answer with an Agent Builder export (TypeScript or JavaScript)
   --data <url>            where its threads live [DATABASE_URL]: a SQLite file (default
@@ -263,7 +264,7 @@ async function main(argv: string[]): Promise<number> {
     answer = { respond: offlineResponder(), action: offlineAction() };
   } else if (values.agent) {
     const { loadAgentModule } = await import('./agent-module.js');
-    answer = await loadAgentModule(values.agent);
+    answer = await loadAgentModule(values.agent, logLine);
   } else if (values.workflow) {
     if (!env.OPENAI_API_KEY) throw new Error('--workflow needs OPENAI_API_KEY in the environment: the workflow calls OpenAI.');
     const { loadWorkflow, workflowResponder } = await importPeer(

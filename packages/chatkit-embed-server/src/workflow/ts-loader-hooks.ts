@@ -23,7 +23,7 @@ interface HookData {
 type Resolve = (specifier: string, context: { parentURL?: string }) => Promise<{ url: string }>;
 type Load = (url: string, context: unknown) => Promise<{ format?: string; source?: unknown }>;
 
-const SHARED = /^(@openai\/agents(-[a-z]+)?|openai|zod|chatkit-embed-server)(\/|$)/;
+const SHARED = /^(@openai\/agents(-[a-z]+)?|openai|zod|chatkit-embed-server|ai|@ai-sdk\/[a-z-]+)(\/|$)/;
 const TYPESCRIPT = /\.(ts|mts|cts)$/;
 let packageURL = '';
 
