@@ -14,6 +14,7 @@ const ENTRIES = [
   ['chatkit-embed-server/standalone', 'the served backend, without hosted sessions'],
   ['chatkit-embed-server/agents', 'Agents SDK adapter'],
   ['chatkit-embed-server/workflow', 'Agent Builder exports'],
+  ['chatkit-embed-server/ai-sdk', 'AI SDK adapter'],
 ];
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
