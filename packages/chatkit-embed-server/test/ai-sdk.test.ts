@@ -1,3 +1,4 @@
+import { createAnthropic } from '@ai-sdk/anthropic';
 import { tool } from 'ai';
 import { MockLanguageModelV4, convertArrayToReadableStream } from 'ai/test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import { aiSdkResponder } from '../src/ai-sdk/index.js';
 import { MemoryStore, createChatKitServer, type ThreadStreamEvent } from '../src/index.js';
 import { client, headerAuthenticate, userText } from './chatkit-client.js';
+import { ANTHROPIC_TEST_KEY, startAnthropicStandIn } from './anthropic-stand-in.js';
 import { serve } from './openai-stand-in.js';
 
 // The AI SDK adapter, driven by the AI SDK's own mock model: each test scripts what the
@@ -194,5 +196,28 @@ describe('aiSdkResponder', () => {
     for (let i = 0; i < 400 && !signal?.aborted; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     release();
     expect(signal?.aborted).toBe(true);
+  });
+});
+
+// Once through a real provider package: @ai-sdk/anthropic, pointed at a loopback
+// stand-in that speaks Anthropic's Messages API.
+describe('aiSdkResponder with @ai-sdk/anthropic', () => {
+  it("streams the answer and sends the system prompt and the history in Anthropic's wire format", async () => {
+    const anthropicApi = await startAnthropicStandIn();
+    servers.push(anthropicApi);
+    const anthropic = createAnthropic({ baseURL: anthropicApi.baseURL, apiKey: ANTHROPIC_TEST_KEY });
+    const { chat } = await start({ model: anthropic('claude-test'), system: 'Answer briefly.' });
+    anthropicApi.answer('Hello', ' from Claude.');
+    const first = await chat.stream('threads.create', { input: userText('Hi') });
+    expect(answers(first.events)).toEqual(['Hello from Claude.']);
+    anthropicApi.answer('Again.');
+    const second = await chat.stream('threads.add_user_message', { thread_id: threadIdOf(first.events), input: userText('More?') });
+    expect(answers(second.events)).toEqual(['Again.']);
+    expect(anthropicApi.seen.flatMap((request) => request.problems)).toEqual([]);
+    const { body } = anthropicApi.seen[1]!;
+    expect(JSON.stringify(body.system)).toContain('Answer briefly.');
+    expect(body.messages!.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(JSON.stringify(body.messages)).toContain('Hello from Claude.');
+    expect(JSON.stringify([first.raw, second.raw])).not.toContain(ANTHROPIC_TEST_KEY);
   });
 });
