@@ -56,6 +56,10 @@ if (available) {
       // Another key is counted apart, and a place whose holder died (already expired) is free again.
       expect(await limitsA.acquire!('streams:y', 1, -1)).not.toBeNull();
       expect(await limitsB.acquire!('streams:y', 1, 60_000)).not.toBeNull();
+      // A renewed place is kept past the time it was first taken for.
+      const lapsing = await limitsA.acquire!('streams:z', 1, -1);
+      await lapsing!.renew!(60_000);
+      expect(await limitsB.acquire!('streams:z', 1, 60_000)).toBeNull();
     });
 
     it('shares rate-limit counters between instances', async () => {

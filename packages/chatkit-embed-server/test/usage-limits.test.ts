@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STREAM_LEASE_MS, createUsageLimiter } from '../src/protocol/usage-limits.js';
 import {
   AttachmentError,
   MemoryRateLimitStore,
@@ -242,5 +243,23 @@ describe('usage limits never keep a place that nobody holds', () => {
     const refused = await chat.call('input.transcribe', audio);
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('rate_limited');
+  });
+});
+
+describe('a long answer keeps its place', () => {
+  it('renews its lease while it streams, past the lease time, and frees it when it ends', async () => {
+    vi.useFakeTimers();
+    try {
+      const usage = createUsageLimiter({ concurrentStreams: 1, turns: false });
+      const release = await usage.startTurn('alice');
+      // Three lease times later, the first answer is still streaming: still one at a time.
+      await vi.advanceTimersByTimeAsync(3 * STREAM_LEASE_MS);
+      await expect(usage.startTurn('alice')).rejects.toMatchObject({ status: 429 });
+      await release();
+      const next = await usage.startTurn('alice');
+      await next();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

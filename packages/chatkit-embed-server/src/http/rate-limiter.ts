@@ -15,6 +15,8 @@ export interface RateLimitStore {
 
 export interface Lease {
   release(): Promise<void>;
+  /** Keeps the place for another `ttlMs` (a long answer renews it while it streams). */
+  renew?(ttlMs: number): Promise<void>;
 }
 
 export interface RateLimitRule {
@@ -57,6 +59,9 @@ export class MemoryRateLimitStore implements RateLimitStore {
       release: async () => {
         held.delete(id);
         if (!held.size && this.#leases.get(key) === held) this.#leases.delete(key);
+      },
+      renew: async (ms) => {
+        if (held.has(id)) held.set(id, Date.now() + ms);
       },
     };
   }

@@ -22,8 +22,8 @@ export interface UsageLimits {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** How long a stream's place stays taken if its instance dies without freeing it. */
-const STREAM_LEASE_MS = 15 * MINUTE;
+/** How long a stream's place stays taken if its instance dies without freeing it (renewed while it streams). */
+export const STREAM_LEASE_MS = 15 * MINUTE;
 
 export const DEFAULT_USAGE_LIMITS = {
   turns: { limit: 20, windowMs: MINUTE },
@@ -81,10 +81,15 @@ export function createUsageLimiter(options: UsageLimits | false = {}): UsageLimi
         }
       }
       if (!lease) return noop;
+      // An answer may stream for longer than a lease lasts: renew it while it does, so
+      // a long answer keeps counting (the lease only outlives a crashed instance).
+      const renewal = lease.renew && setInterval(() => void lease.renew!(STREAM_LEASE_MS).catch(() => undefined), STREAM_LEASE_MS / 3);
+      (renewal as { unref?: () => void } | undefined)?.unref?.();
       let released = false;
       return async () => {
         if (released) return;
         released = true;
+        if (renewal) clearInterval(renewal);
         // A store that cannot free the place now (a database hiccup) frees it on expiry.
         await lease.release().catch(() => undefined);
       };

@@ -286,6 +286,13 @@ export class PostgresStore implements ChatKitStore {
           release: async () => {
             await this.#query('DELETE FROM chatkit_leases WHERE key = $1 AND id = $2', [key, id]);
           },
+          renew: async (ms) => {
+            await this.#query(`UPDATE chatkit_leases SET expires_at = now() + $3 * interval '1 millisecond' WHERE key = $1 AND id = $2`, [
+              key,
+              id,
+              ms,
+            ]);
+          },
         };
       },
       hit: async (key, windowMs) => {
