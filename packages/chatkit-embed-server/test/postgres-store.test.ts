@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
-import { storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
+import { adminContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
 
 // Skipped only where no PostgreSQL can be had (the reason is printed); CI installs it.
 const available = postgresAvailable();
@@ -28,6 +28,7 @@ if (available) {
   storeContract('PostgresStore', open);
   storeEdgeContract('PostgresStore', open);
   storeTextContract('PostgresStore', open);
+  adminContract('PostgresStore', open);
 
   describe('PostgresStore specifics', () => {
     it('migrations are idempotent, also when instances start together', async () => {

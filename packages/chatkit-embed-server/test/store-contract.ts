@@ -7,6 +7,7 @@ import {
   NotFoundError,
   createChatKitServer,
   streamAssistantMessage,
+  type AdminStore,
   type ChatKitStore,
   type StoreContext,
   type ThreadItem,
@@ -210,6 +211,88 @@ export function storeTextContract(name: string, open: () => Promise<ChatKitStore
       } finally {
         await close();
       }
+    });
+  });
+}
+
+/**
+ * Reading and erasing across users (AdminStore), for a site owner's tools: the same on
+ * every store. The user-scoped methods above stay exactly as scoped.
+ */
+export function adminContract(name: string, open: () => Promise<ChatKitStore & AdminStore>): void {
+  describe(`${name} across users (AdminStore)`, () => {
+    /** Alice's and Bob's threads, created in this order, the last newest. */
+    async function seeded() {
+      const store = await open();
+      const days = ['2026-11-01', '2026-11-10', '2026-11-20', '2026-11-30'];
+      const plan: Array<[StoreContext, string, string, string]> = [
+        [alice, 't_a1', 'Shipping to Norway', 'Do you ship to Norway?'],
+        [bob, 't_b1', 'Refunds', 'How do refunds work? 100% of them?'],
+        [alice, 't_a2', 'Sizes', 'Is the jacket TRUE to size?'],
+        [bob, 't_b2', 'Hello', 'just saying hi'],
+      ];
+      for (const [i, [context, id, title, text]] of plan.entries()) {
+        await store.saveThread({ ...thread(id, title), created_at: `${days[i]}T12:00:00.000Z` }, context);
+        await store.addThreadItem(
+          id,
+          {
+            ...message(`m_${id}`, id, text),
+            type: 'user_message',
+            content: [{ type: 'input_text', text }],
+            attachments: [],
+            inference_options: {},
+          } as ThreadItem,
+          context,
+        );
+        await store.addThreadItem(id, message(`r_${id}`, id, `answer for ${id}`), context);
+      }
+      return store;
+    }
+    const ids = (page: { data: Array<{ thread: { id: string } }> }) => page.data.map((row) => row.thread.id);
+
+    it("lists every user's threads, newest first, with their user, page by page", async () => {
+      const store = await seeded();
+      const first = await store.listAllThreads({ limit: 3 });
+      expect(ids(first)).toEqual(['t_b2', 't_a2', 't_b1']);
+      expect(first.data.map((row) => row.user)).toEqual(['bob', 'alice', 'bob']);
+      expect(first.has_more).toBe(true);
+      const second = await store.listAllThreads({ limit: 3, after: first.after });
+      expect(ids(second)).toEqual(['t_a1']);
+      expect(second.has_more).toBe(false);
+    });
+
+    it('searches titles and message texts in any case, with LIKE characters taken literally', async () => {
+      const store = await seeded();
+      expect(ids(await store.listAllThreads({ limit: 10, search: 'norway' }))).toEqual(['t_a1']);
+      expect(ids(await store.listAllThreads({ limit: 10, search: 'true to SIZE' }))).toEqual(['t_a2']);
+      expect(ids(await store.listAllThreads({ limit: 10, search: 'answer for t_b' }))).toEqual(['t_b2', 't_b1']);
+      expect(ids(await store.listAllThreads({ limit: 10, search: '100%' }))).toEqual(['t_b1']);
+      expect(ids(await store.listAllThreads({ limit: 10, search: '%' }))).toEqual(['t_b1']);
+      expect(ids(await store.listAllThreads({ limit: 10, search: 'type' }))).toEqual([]);
+    });
+
+    it('filters by creation date', async () => {
+      const store = await seeded();
+      const page = await store.listAllThreads({ limit: 10, from: '2026-11-05T00:00:00.000Z', to: '2026-11-25T00:00:00.000Z' });
+      expect(ids(page)).toEqual(['t_a2', 't_b1']);
+    });
+
+    it("erases one user's data and nobody else's", async () => {
+      const store = await seeded();
+      await store.saveAttachment({ id: 'atc_bob', type: 'file', name: 'a.txt', mime_type: 'text/plain' }, bob);
+      expect(await store.deleteUserData('bob')).toBe(2);
+      expect(ids(await store.listAllThreads({ limit: 10 }))).toEqual(['t_a2', 't_a1']);
+      expect((await store.loadThreads(10, null, 'desc', bob)).data).toEqual([]);
+      await expect(store.loadAttachment('atc_bob', bob)).rejects.toBeInstanceOf(NotFoundError);
+      expect((await store.loadThreadItems('t_a1', null, 10, 'asc', alice)).data).toHaveLength(2);
+    });
+
+    it('deletes threads created before a date, with their items, for every user', async () => {
+      const store = await seeded();
+      expect(await store.deleteThreadsCreatedBefore('2026-11-15T00:00:00.000Z')).toBe(2);
+      expect(ids(await store.listAllThreads({ limit: 10 }))).toEqual(['t_b2', 't_a2']);
+      await expect(store.loadThread('t_a1', alice)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await store.deleteThreadsCreatedBefore('2026-11-15T00:00:00.000Z')).toBe(0); // again: nothing left to do
     });
   });
 }

@@ -167,3 +167,26 @@ if (available) {
     });
   });
 }
+
+describe('retention', () => {
+  it('deletes threads older than retentionDays at start, for every user, and keeps the rest', async () => {
+    const store = new MemoryStore();
+    const day = 86_400_000;
+    const thread = (id: string, ageDays: number) => ({
+      id,
+      created_at: new Date(Date.now() - ageDays * day).toISOString(),
+      status: { type: 'active' as const },
+      metadata: {},
+    });
+    await store.saveThread(thread('t_old_alice', 40), { user: 'alice' });
+    await store.saveThread(thread('t_old_bob', 31), { user: 'bob' });
+    await store.saveThread(thread('t_new', 2), { user: 'alice' });
+    const logs: LogEntry[] = [];
+    await createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, retentionDays: 30, log: (entry) => logs.push(entry) });
+    expect((await store.listAllThreads({ limit: 10 })).data.map((row) => row.thread.id)).toEqual(['t_new']);
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'retention.deleted' }));
+    await expect(createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, retentionDays: 0 })).rejects.toThrow(
+      'retentionDays must be above 0',
+    );
+  });
+});

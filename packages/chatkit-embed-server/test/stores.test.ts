@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { MemoryStore, SqliteStore } from '../src/index.js';
-import { storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
+import { adminContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chatkit-stores-'));
 let n = 0;
@@ -15,3 +15,5 @@ storeEdgeContract('MemoryStore', async () => new MemoryStore());
 storeEdgeContract('SqliteStore', () => SqliteStore.open(join(dir, `edge-${++n}.sqlite`)));
 storeTextContract('MemoryStore', async () => new MemoryStore());
 storeTextContract('SqliteStore', () => SqliteStore.open(join(dir, `text-${++n}.sqlite`)));
+adminContract('MemoryStore', async () => new MemoryStore());
+adminContract('SqliteStore', () => SqliteStore.open(join(dir, `admin-${++n}.sqlite`)));

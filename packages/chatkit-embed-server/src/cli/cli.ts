@@ -42,6 +42,8 @@ Options of serve (environment variable in brackets):
                           [CHATKIT_TURNS_PER_MINUTE] (default 20)
   --concurrent-streams <n> answers streaming at once per user [CHATKIT_CONCURRENT_STREAMS] (default 3)
   --attachments-per-day <n> uploads a day per user [CHATKIT_ATTACHMENTS_PER_DAY] (default 100)
+  --retention-days <n>    delete threads older than this many days, at start and hourly
+                          [CHATKIT_RETENTION_DAYS] (default: keep them)
   --port <n>              port to listen on [PORT] (default 8787)
   --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)
   --workflow-id <id>      Agent Builder workflow for hosted sessions [CHATKIT_WORKFLOW_ID]
@@ -147,6 +149,7 @@ const OPTIONS = {
   'turns-per-minute': { type: 'string' },
   'concurrent-streams': { type: 'string' },
   'attachments-per-day': { type: 'string' },
+  'retention-days': { type: 'string' },
   page: { type: 'string' },
   'session-url': { type: 'string' },
   'api-url': { type: 'string' },
@@ -180,6 +183,7 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'turns-per-minute',
     'concurrent-streams',
     'attachments-per-day',
+    'retention-days',
     'help',
   ],
   doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
@@ -317,6 +321,10 @@ async function main(argv: string[]): Promise<number> {
   const server = await createStandaloneServer({
     ...(chatkit && { chatkit }),
     ...(files && { files }),
+    ...(chatkit &&
+      (values['retention-days'] ?? env.CHATKIT_RETENTION_DAYS) !== undefined && {
+        retentionDays: count(values['retention-days'] ?? env.CHATKIT_RETENTION_DAYS, 0, '--retention-days'),
+      }),
     ...(env.OPENAI_API_KEY && { apiKey: env.OPENAI_API_KEY }),
     ...(env.OPENAI_BASE_URL && { baseURL: env.OPENAI_BASE_URL }),
     ...(workflowId && { workflow: { id: workflowId, ...(workflowVersion && { version: workflowVersion }) } }),

@@ -31,11 +31,15 @@ export {
 export {
   MemoryStore,
   NotFoundError,
+  StoreUnavailableError,
   generateId,
   type ChatKitStore,
   type StoreContext,
   type StoreItemType,
   type SortOrder,
+  type AdminStore,
+  type AdminThread,
+  type AdminThreadQuery,
 } from '../stores/store.js';
 export { openStore } from '../stores/open-store.js';
 export { DiskFileStorage } from '../stores/disk-file-storage.js';

@@ -18,7 +18,7 @@ import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
 import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
-import type { StoreContext } from '../stores/store.js';
+import type { AdminStore, ChatKitStore, StoreContext } from '../stores/store.js';
 import { createAttachments, type AttachmentsOptions } from '../protocol/attachments.js';
 
 export interface StandaloneConfig extends EndpointOptions {
@@ -40,6 +40,12 @@ export interface StandaloneConfig extends EndpointOptions {
    * previews) and /chatkit-upload (direct uploads).
    */
   files?: Omit<AttachmentsOptions<StoreContext>, 'store' | 'authenticate' | 'filesUrl' | 'limits'>;
+  /**
+   * Delete threads older than this many days, at start and every hour (stores that
+   * implement `AdminStore`: memory, SQLite, PostgreSQL). Safe with several instances on
+   * one database: each deletes what is still there.
+   */
+  retentionDays?: number;
   /**
    * Host names this server answers to besides localhost names and IP addresses, such as
    * its public name behind a proxy (`chat.example.com`); `'*'` answers any. Requests for
@@ -109,7 +115,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   }
   // Ready only when the store answers: a load balancer stops sending chats to an
   // instance whose database is gone, instead of seeing 200 while every chat fails.
-  const store = config.chatkit?.store;
+  const store = config.chatkit?.store as (ChatKitStore & Partial<AdminStore>) | undefined;
   routes['/health'] = async () => {
     if (!store?.ping) return jsonResponse(200, { ok: true });
     const reachable = await withTimeout(store.ping(), 3_000).then(
@@ -121,6 +127,20 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
       : jsonResponse(503, { ok: false, store: 'unavailable' }, { 'retry-after': '5' });
   };
   listed.push('GET  /health');
+  if (config.retentionDays !== undefined) {
+    if (!(config.retentionDays > 0)) throw new Error(`retentionDays must be above 0, not ${config.retentionDays}.`);
+    if (!store?.deleteThreadsCreatedBefore)
+      throw new Error('retentionDays needs a ChatKit store that can delete across users (memory, SQLite, PostgreSQL).');
+    const days = config.retentionDays;
+    const sweep = async () => {
+      const deleted = await store.deleteThreadsCreatedBefore!(new Date(Date.now() - days * 86_400_000).toISOString());
+      if (deleted)
+        safeLogger(config.log)({ level: 'info', event: 'retention.deleted', message: `${deleted} threads older than ${days} days` });
+    };
+    await sweep();
+    const timer = setInterval(() => void sweep().catch(() => undefined), 60 * 60 * 1000);
+    (timer as { unref?: () => void }).unref?.();
+  }
   const routed = route(routes);
   const log = safeLogger(config.log);
   const handler = async (request: Request) => {

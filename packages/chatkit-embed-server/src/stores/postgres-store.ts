@@ -14,6 +14,9 @@ import {
   StoreUnavailableError,
   generateId,
   type ChatKitStore,
+  type AdminStore,
+  type AdminThread,
+  type AdminThreadQuery,
   type SortOrder,
   type StoreContext,
   type StoreItemType,
@@ -103,7 +106,7 @@ function translate(error: unknown): unknown {
   return unavailable ? new StoreUnavailableError('The database did not answer in time.', { cause: error }) : error;
 }
 
-export class PostgresStore implements ChatKitStore {
+export class PostgresStore implements ChatKitStore, AdminStore {
   readonly pool: pg.Pool;
 
   private constructor(pool: pg.Pool) {
@@ -317,6 +320,60 @@ export class PostgresStore implements ChatKitStore {
     const { rows } = await this.#query(sql, [...keys, after]);
     if (rows[0]) return rows[0].seq;
     return order === 'asc' ? '9223372036854775807' : 0;
+  }
+
+  // ---------- across users, for the site owner's tools (AdminStore) ----------
+
+  async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.after) {
+      const { rows } = await this.#query<{ seq: string }>('SELECT seq FROM chatkit_threads WHERE id = $1', [query.after]);
+      if (!rows[0]) return { data: [], has_more: false, after: null };
+      where.push(`t.seq < ${param(rows[0].seq)}`);
+    }
+    if (query.from) where.push(`t.data->>'created_at' >= ${param(query.from)}`);
+    if (query.to) where.push(`t.data->>'created_at' < ${param(query.to)}`);
+    if (query.search) {
+      const like = param(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      // The title, or the text of any message (content parts of user and assistant items).
+      where.push(`(t.data->>'title' ILIKE ${like} OR EXISTS (
+        SELECT 1 FROM chatkit_items i,
+          jsonb_array_elements(CASE WHEN jsonb_typeof(i.data->'content') = 'array' THEN i.data->'content' ELSE '[]'::jsonb END) c
+        WHERE i.user_id = t.user_id AND i.thread_id = t.id AND c->>'text' ILIKE ${like}))`);
+    }
+    const { rows } = await this.#query<{ user_id: string; data: ThreadMetadata }>(
+      `SELECT t.user_id, t.data FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ${param(query.limit + 1)}`,
+      params,
+    );
+    const hasMore = rows.length > query.limit;
+    const data = rows.slice(0, query.limit).map((row) => ({ user: row.user_id, thread: row.data }));
+    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+  }
+
+  async deleteUserData(user: string): Promise<number> {
+    let count = 0;
+    await this.#transaction(async (client) => {
+      await client.query('DELETE FROM chatkit_items WHERE user_id = $1', [user]);
+      await client.query('DELETE FROM chatkit_attachments WHERE user_id = $1', [user]);
+      count = (await client.query('DELETE FROM chatkit_threads WHERE user_id = $1', [user])).rowCount ?? 0;
+    });
+    return count;
+  }
+
+  /** Safe to run from several instances at once: each deletes what is still there. */
+  async deleteThreadsCreatedBefore(before: string): Promise<number> {
+    let count = 0;
+    await this.#transaction(async (client) => {
+      await client.query(
+        `DELETE FROM chatkit_items i USING chatkit_threads t
+          WHERE t.user_id = i.user_id AND t.id = i.thread_id AND t.data->>'created_at' < $1`,
+        [before],
+      );
+      count = (await client.query(`DELETE FROM chatkit_threads WHERE data->>'created_at' < $1`, [before])).rowCount ?? 0;
+    });
+    return count;
   }
 
   /** A query whose connection failures and timeouts become `StoreUnavailableError`. */

@@ -7,7 +7,17 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NotFoundError, generateId, type ChatKitStore, type SortOrder, type StoreContext, type StoreItemType } from './store.js';
+import {
+  NotFoundError,
+  generateId,
+  type AdminStore,
+  type AdminThread,
+  type AdminThreadQuery,
+  type ChatKitStore,
+  type SortOrder,
+  type StoreContext,
+  type StoreItemType,
+} from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
 // WAL with synchronous=NORMAL: a commit is not fsynced until the next checkpoint, which
@@ -66,7 +76,7 @@ async function loadSqlite(): Promise<typeof import('node:sqlite')> {
   }
 }
 
-export class SqliteStore implements ChatKitStore {
+export class SqliteStore implements ChatKitStore, AdminStore {
   readonly #db: DatabaseSync;
   readonly #sql: Record<string, StatementSync>;
 
@@ -195,6 +205,67 @@ export class SqliteStore implements ChatKitStore {
       return row ? row.seq : order === 'asc' ? Number.MAX_SAFE_INTEGER : 0;
     }
     return order === 'asc' ? 0 : Number.MAX_SAFE_INTEGER;
+  }
+
+  // ---------- across users, for the site owner's tools (AdminStore) ----------
+
+  async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    if (query.after) {
+      const row = this.#db.prepare('SELECT seq FROM chatkit_threads WHERE id = ?').get(query.after) as { seq: number } | undefined;
+      if (!row) return { data: [], has_more: false, after: null };
+      where.push('t.seq < ?');
+      params.push(row.seq);
+    }
+    if (query.from) {
+      where.push("json_extract(t.data, '$.created_at') >= ?");
+      params.push(query.from);
+    }
+    if (query.to) {
+      where.push("json_extract(t.data, '$.created_at') < ?");
+      params.push(query.to);
+    }
+    if (query.search) {
+      const like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // The title, or the text of any message (content parts of user and assistant items).
+      where.push(`(json_extract(t.data, '$.title') LIKE ? ESCAPE '\\' OR EXISTS (
+        SELECT 1 FROM chatkit_items i, json_each(CASE WHEN json_type(i.data, '$.content') = 'array' THEN json_extract(i.data, '$.content') ELSE '[]' END) c
+        WHERE i.user_id = t.user_id AND i.thread_id = t.id AND json_extract(c.value, '$.text') LIKE ? ESCAPE '\\'))`);
+      params.push(like, like);
+    }
+    const rows = this.#db
+      .prepare(
+        `SELECT t.user_id AS user, t.data AS data FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
+      )
+      .all(...params, query.limit + 1) as Array<{ user: string; data: string }>;
+    const hasMore = rows.length > query.limit;
+    const data = rows.slice(0, query.limit).map((row) => ({ user: row.user, thread: JSON.parse(row.data) as ThreadMetadata }));
+    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+  }
+
+  async deleteUserData(user: string): Promise<number> {
+    let count = 0;
+    this.#transaction(() => {
+      this.#db.prepare('DELETE FROM chatkit_items WHERE user_id = ?').run(user);
+      this.#db.prepare('DELETE FROM chatkit_attachments WHERE user_id = ?').run(user);
+      count = Number(this.#db.prepare('DELETE FROM chatkit_threads WHERE user_id = ?').run(user).changes);
+    });
+    return count;
+  }
+
+  async deleteThreadsCreatedBefore(before: string): Promise<number> {
+    let count = 0;
+    this.#transaction(() => {
+      this.#db
+        .prepare(
+          `DELETE FROM chatkit_items WHERE EXISTS (SELECT 1 FROM chatkit_threads t WHERE t.user_id = chatkit_items.user_id
+             AND t.id = chatkit_items.thread_id AND json_extract(t.data, '$.created_at') < ?)`,
+        )
+        .run(before);
+      count = Number(this.#db.prepare("DELETE FROM chatkit_threads WHERE json_extract(data, '$.created_at') < ?").run(before).changes);
+    });
+    return count;
   }
 
   #transaction(work: () => void): void {

@@ -41,6 +41,49 @@ export class StoreUnavailableError extends Error {
 
 export type SortOrder = 'asc' | 'desc';
 
+/**
+ * What a site owner's tools may read and erase across every visitor: threads of all
+ * users, a user's data, threads past a retention age. A separate interface on purpose:
+ * the ChatKit server never calls it, and every ChatKitStore method stays scoped to the
+ * user whose request it serves.
+ */
+export interface AdminStore {
+  /** Threads of every user, newest first, with who they belong to. */
+  listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>>;
+  /** Deletes one user's threads, items and attachment records; answers how many threads. */
+  deleteUserData(user: string): Promise<number>;
+  /** Deletes every user's threads created before `before` (ISO 8601); answers how many. */
+  deleteThreadsCreatedBefore(before: string): Promise<number>;
+}
+
+export interface AdminThreadQuery {
+  limit: number;
+  /** The id of the last thread of the previous page. */
+  after?: string | null;
+  /** Text in the thread's title or in any of its messages, any case. */
+  search?: string;
+  /** ISO 8601 bounds on `created_at`: from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+}
+
+export interface AdminThread {
+  user: string;
+  thread: ThreadMetadata;
+}
+
+/** Whether a thread matches an admin search: its title or a message's text holds `search`, any case. */
+export function threadMatches(thread: ThreadMetadata, items: readonly ThreadItem[], search: string): boolean {
+  const needle = search.toLowerCase();
+  const holds = (text: unknown) => typeof text === 'string' && text.toLowerCase().includes(needle);
+  if (holds(thread.title)) return true;
+  return items.some(
+    (item) =>
+      Array.isArray((item as { content?: unknown }).content) &&
+      (item as { content: Array<{ text?: unknown }> }).content.some((part) => holds(part.text)),
+  );
+}
+
 export interface ChatKitStore {
   /** Resolves when the store answers, rejects when it cannot (for readiness checks). */
   ping?(): Promise<void>;
@@ -96,8 +139,10 @@ interface UserData {
 }
 
 /** Keeps everything in memory, per process. For development and tests. */
-export class MemoryStore implements ChatKitStore {
+export class MemoryStore implements ChatKitStore, AdminStore {
   readonly #users = new Map<string, UserData>();
+  /** Every thread in the order it was created, across users (for the admin listing). */
+  #created: Array<{ user: string; id: string }> = [];
 
   #data(context: StoreContext): UserData {
     let data = this.#users.get(context.user);
@@ -121,6 +166,7 @@ export class MemoryStore implements ChatKitStore {
 
   async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
     const data = this.#data(context);
+    if (!data.threads.has(thread.id)) this.#created.push({ user: context.user, id: thread.id });
     data.threads.set(thread.id, structuredClone(thread));
     if (!data.items.has(thread.id)) data.items.set(thread.id, []);
   }
@@ -133,6 +179,7 @@ export class MemoryStore implements ChatKitStore {
     const data = this.#data(context);
     data.threads.delete(threadId);
     data.items.delete(threadId);
+    this.#created = this.#created.filter((entry) => entry.user !== context.user || entry.id !== threadId);
   }
 
   #items(threadId: string, context: StoreContext): ThreadItem[] {
@@ -181,5 +228,44 @@ export class MemoryStore implements ChatKitStore {
 
   async deleteAttachment(attachmentId: string, context: StoreContext): Promise<void> {
     this.#data(context).attachments.delete(attachmentId);
+  }
+
+  async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
+    const rows: AdminThread[] = [];
+    for (const { user, id } of [...this.#created].reverse()) {
+      const data = this.#users.get(user);
+      const thread = data?.threads.get(id);
+      if (!thread) continue;
+      if (query.from && thread.created_at < query.from) continue;
+      if (query.to && thread.created_at >= query.to) continue;
+      if (query.search && !threadMatches(thread, data!.items.get(id) ?? [], query.search)) continue;
+      rows.push({ user, thread: structuredClone(thread) });
+    }
+    const start = query.after ? rows.findIndex((row) => row.thread.id === query.after) + 1 : 0;
+    if (query.after && start === 0) return { data: [], has_more: false, after: null };
+    const data = rows.slice(start, start + query.limit);
+    const hasMore = start + query.limit < rows.length;
+    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+  }
+
+  async deleteUserData(user: string): Promise<number> {
+    const count = this.#users.get(user)?.threads.size ?? 0;
+    this.#users.delete(user);
+    this.#created = this.#created.filter((entry) => entry.user !== user);
+    return count;
+  }
+
+  async deleteThreadsCreatedBefore(before: string): Promise<number> {
+    let count = 0;
+    for (const { user, id } of this.#created) {
+      const data = this.#users.get(user);
+      const thread = data?.threads.get(id);
+      if (!thread || thread.created_at >= before) continue;
+      data!.threads.delete(id);
+      data!.items.delete(id);
+      count++;
+    }
+    this.#created = this.#created.filter(({ user, id }) => this.#users.get(user)?.threads.has(id));
+    return count;
   }
 }
