@@ -42,6 +42,8 @@ Options of serve (environment variable in brackets):
                           [CHATKIT_TURNS_PER_MINUTE] (default 20)
   --concurrent-streams <n> answers streaming at once per user [CHATKIT_CONCURRENT_STREAMS] (default 3)
   --attachments-per-day <n> uploads a day per user [CHATKIT_ATTACHMENTS_PER_DAY] (default 100)
+  --admin                 serve the site owner's API over every visitor's conversations at
+                          /admin/api, behind CHATKIT_ADMIN_TOKEN (24+ characters, environment only)
   --retention-days <n>    delete threads older than this many days, at start and hourly
                           [CHATKIT_RETENTION_DAYS] (default: keep them)
   --port <n>              port to listen on [PORT] (default 8787)
@@ -150,6 +152,7 @@ const OPTIONS = {
   'concurrent-streams': { type: 'string' },
   'attachments-per-day': { type: 'string' },
   'retention-days': { type: 'string' },
+  admin: { type: 'boolean' },
   page: { type: 'string' },
   'session-url': { type: 'string' },
   'api-url': { type: 'string' },
@@ -184,6 +187,7 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'concurrent-streams',
     'attachments-per-day',
     'retention-days',
+    'admin',
     'help',
   ],
   doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
@@ -321,6 +325,7 @@ async function main(argv: string[]): Promise<number> {
   const server = await createStandaloneServer({
     ...(chatkit && { chatkit }),
     ...(files && { files }),
+    ...(values.admin && { admin: { credential: adminCredential(env.CHATKIT_ADMIN_TOKEN) } }),
     ...(chatkit &&
       (values['retention-days'] ?? env.CHATKIT_RETENTION_DAYS) !== undefined && {
         retentionDays: count(values['retention-days'] ?? env.CHATKIT_RETENTION_DAYS, 0, '--retention-days'),
@@ -423,6 +428,12 @@ async function threads(values: Values): Promise<number> {
     console.log(values.json ? JSON.stringify(data, null, 2) : formatThreads(data, hasMore));
   }
   return 0;
+}
+
+/** The admin credential, from the environment only (a flag would show in process lists). */
+function adminCredential(value: string | undefined): string {
+  if (!value || value.length < 24) throw new UsageError('--admin needs CHATKIT_ADMIN_TOKEN in the environment, 24 characters or more.');
+  return value;
 }
 
 /** A limit from a flag or the environment: a whole number above 0, else a usage error. */

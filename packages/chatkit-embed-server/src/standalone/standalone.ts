@@ -41,6 +41,12 @@ export interface StandaloneConfig extends EndpointOptions {
    */
   files?: Omit<AttachmentsOptions<StoreContext>, 'store' | 'authenticate' | 'filesUrl' | 'limits'>;
   /**
+   * The site owner's API over every visitor's conversations, at /admin/api, behind this
+   * credential (`Authorization: Bearer …`). Off without it. Needs a store that
+   * implements `AdminStore` (memory, SQLite, PostgreSQL).
+   */
+  admin?: { credential: string };
+  /**
    * Delete threads older than this many days, at start and every hour (stores that
    * implement `AdminStore`: memory, SQLite, PostgreSQL). Safe with several instances on
    * one database: each deletes what is still there.
@@ -140,6 +146,18 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     await sweep();
     const timer = setInterval(() => void sweep().catch(() => undefined), 60 * 60 * 1000);
     (timer as { unref?: () => void }).unref?.();
+  }
+  if (config.admin) {
+    if (!store?.listAllThreads) throw new Error('admin needs a ChatKit store that can read across users (memory, SQLite, PostgreSQL).');
+    const { createAdminApi } = await import('../admin/admin-api.js');
+    routes['/admin/api/*'] = createAdminApi({
+      store: store as ChatKitStore & AdminStore,
+      credential: config.admin.credential,
+      ...(config.rateLimit?.store && { rateLimitStore: config.rateLimit.store }),
+      ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
+      ...(config.log && { log: config.log }),
+    });
+    listed.push('GET  /admin/api/… (admin credential)');
   }
   const routed = route(routes);
   const log = safeLogger(config.log);

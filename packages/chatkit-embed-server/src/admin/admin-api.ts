@@ -1,0 +1,210 @@
+/**
+ * The site owner's API over every visitor's conversations: list and search threads,
+ * read one, export, and erase a thread or everything of one visitor. Off unless mounted
+ * with a credential, and kept apart from visitors' access: visitor tokens open nothing
+ * here, and it reads the store only through `AdminStore` and the user-scoped methods
+ * with the user the listing named.
+ *
+ *   GET    {base}/threads?limit&after&search&from&to   every user's threads, newest first
+ *   GET    {base}/threads/{user}/{thread}/items        one thread's items, oldest first
+ *   DELETE {base}/threads/{user}/{thread}              erase one thread
+ *   DELETE {base}/users/{user}                         erase everything of one visitor
+ *   GET    {base}/export.jsonl?search&from&to          matching threads with their items
+ *   GET    {base}/export.csv?search&from&to            matching threads, one row each
+ */
+import { ServerError, jsonResponse } from '../http/errors.js';
+import { clientAddress, type TrustProxy } from '../http/client-address.js';
+import { safeLogger, type LogHook } from '../http/log.js';
+import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
+import type { ThreadItem } from '../protocol/types.js';
+import { NotFoundError, type AdminStore, type AdminThreadQuery, type ChatKitStore } from '../stores/store.js';
+
+export interface AdminApiOptions {
+  store: ChatKitStore & AdminStore;
+  /** The admin credential, sent as `Authorization: Bearer <credential>`; 24 characters or more. */
+  credential: string;
+  /** The path the API is mounted at. @default '/admin/api' */
+  basePath?: string;
+  /** Failed attempts allowed per client address a minute, before 429. @default 10 */
+  failedAttemptsPerMinute?: number;
+  rateLimitStore?: RateLimitStore;
+  trustProxy?: TrustProxy;
+  log?: LogHook;
+}
+
+/** Headers on every answer: nothing cached, nothing framed, nothing sniffed. */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+};
+
+const encoder = new TextEncoder();
+
+/** Compares two secrets in time that does not depend on where they differ (their SHA-256 digests). */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(given)),
+    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
+  ]);
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  let difference = 0;
+  for (let i = 0; i < x.length; i++) difference |= x[i]! ^ y[i]!;
+  return difference === 0;
+}
+
+export function createAdminApi(options: AdminApiOptions): (request: Request) => Promise<Response> {
+  if (options.credential.length < 24) throw new Error('The admin credential needs 24 characters or more.');
+  const base = (options.basePath ?? '/admin/api').replace(/\/$/, '');
+  const limits = options.rateLimitStore ?? new MemoryRateLimitStore();
+  const failedRule = { limit: options.failedAttemptsPerMinute ?? 10, windowMs: 60_000 };
+  const log = safeLogger(options.log, [options.credential]);
+  const { store } = options;
+
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+    jsonResponse(status, body, { ...SECURITY_HEADERS, ...headers });
+
+  async function authorize(request: Request): Promise<void> {
+    const address = clientAddress(request, options.trustProxy) ?? 'unknown';
+    const header = request.headers.get('authorization') ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (given && (await sameSecret(given, options.credential))) return;
+    // Counted only when they fail, so a guessing client is slowed and the owner is not.
+    const wait = await rateLimitDelay(limits, `admin:failed:${address}`, failedRule);
+    log({ level: 'warn', event: 'admin.rejected', code: wait ? 'rate_limited' : 'unauthenticated', status: wait ? 429 : 401 });
+    if (wait) throw new ServerError(429, 'rate_limited', 'Too many failed attempts; try again later.', { 'retry-after': String(wait) });
+    throw new ServerError(401, 'unauthenticated', 'This needs the admin credential.', { 'www-authenticate': 'Bearer' });
+  }
+
+  function queryOf(url: URL, limit: number): AdminThreadQuery {
+    const get = (name: string) => url.searchParams.get(name) || undefined;
+    const query: AdminThreadQuery = { limit };
+    for (const name of ['after', 'search', 'from', 'to'] as const) {
+      const value = get(name);
+      if (value !== undefined) query[name] = value;
+    }
+    return query;
+  }
+
+  async function* everyThread(query: AdminThreadQuery) {
+    let after: string | null = query.after ?? null;
+    for (;;) {
+      const page = await store.listAllThreads({ ...query, limit: 100, after });
+      yield* page.data;
+      if (!page.has_more || !page.after) return;
+      after = page.after;
+    }
+  }
+
+  async function itemsOf(user: string, threadId: string): Promise<ThreadItem[]> {
+    const items: ThreadItem[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await store.loadThreadItems(threadId, after, 100, 'asc', { user });
+      items.push(...page.data);
+      if (!page.has_more || !page.after) return items;
+      after = page.after;
+    }
+  }
+
+  function streamed(contentType: string, filename: string, lines: AsyncIterable<string>): Response {
+    const iterator = lines[Symbol.asyncIterator]();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await iterator.return?.(undefined);
+      },
+    });
+    return new Response(body, {
+      headers: { ...SECURITY_HEADERS, 'content-type': contentType, 'content-disposition': `attachment; filename="${filename}"` },
+    });
+  }
+
+  return async (request) => {
+    try {
+      const url = new URL(request.url);
+      if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) throw new ServerError(404, 'not_found', 'No such endpoint.');
+      await authorize(request);
+      const parts = url.pathname
+        .slice(base.length + 1)
+        .split('/')
+        .map(decodeURIComponent);
+      const method = request.method;
+      if (method === 'GET' && parts.length === 1 && parts[0] === 'threads') {
+        const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 50) || 50));
+        return json(200, await store.listAllThreads(queryOf(url, limit)));
+      }
+      if (method === 'GET' && parts.length === 4 && parts[0] === 'threads' && parts[3] === 'items') {
+        const [, user, threadId] = parts as [string, string, string];
+        const thread = await store.loadThread(threadId, { user });
+        return json(200, { user, thread, items: await itemsOf(user, threadId) });
+      }
+      if (method === 'DELETE' && parts.length === 3 && parts[0] === 'threads') {
+        const [, user, threadId] = parts as [string, string, string];
+        await store.loadThread(threadId, { user });
+        await store.deleteThread(threadId, { user });
+        log({ level: 'info', event: 'admin.thread_deleted', user });
+        return json(200, { deleted: 1 });
+      }
+      if (method === 'DELETE' && parts.length === 2 && parts[0] === 'users') {
+        const deleted = await store.deleteUserData(parts[1]!);
+        log({ level: 'info', event: 'admin.user_erased', user: parts[1]! });
+        return json(200, { deleted });
+      }
+      if (method === 'GET' && parts.length === 1 && parts[0] === 'export.jsonl') {
+        const query = queryOf(url, 100);
+        return streamed(
+          'application/x-ndjson; charset=utf-8',
+          'threads.jsonl',
+          (async function* () {
+            for await (const { user, thread } of everyThread(query))
+              yield `${JSON.stringify({ user, thread, items: await itemsOf(user, thread.id) })}\n`;
+          })(),
+        );
+      }
+      if (method === 'GET' && parts.length === 1 && parts[0] === 'export.csv') {
+        const query = queryOf(url, 100);
+        return streamed(
+          'text/csv; charset=utf-8',
+          'threads.csv',
+          (async function* () {
+            yield 'thread_id,user,created_at,title,first_message\r\n';
+            for await (const { user, thread } of everyThread(query)) {
+              const first = (await store.loadThreadItems(thread.id, null, 1, 'asc', { user })).data[0];
+              const text =
+                first && 'content' in first && Array.isArray(first.content)
+                  ? first.content.map((part) => ('text' in part ? part.text : '')).join('')
+                  : '';
+              yield `${[thread.id, user, thread.created_at, thread.title ?? '', text].map(csvField).join(',')}\r\n`;
+            }
+          })(),
+        );
+      }
+      throw new ServerError(404, 'not_found', 'No such endpoint.');
+    } catch (caught) {
+      const error =
+        caught instanceof ServerError
+          ? caught
+          : caught instanceof NotFoundError
+            ? new ServerError(404, 'not_found', caught.message)
+            : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
+      if (error.status >= 500) log({ level: 'error', event: 'admin.failed', message: String((caught as Error)?.message ?? caught) });
+      return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
+    }
+  };
+}
+
+/**
+ * One CSV field, quoted. A field a spreadsheet would read as a formula (starting with
+ * =, +, - or @) gets a leading apostrophe: what a visitor typed must not run there.
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
