@@ -3,6 +3,7 @@
 // run are what to compare; absolute times depend on the machine. PostgreSQL rows need
 // Debian's postgresql package or DATABASE_URL.
 import { writeFileSync } from 'node:fs';
+import { adminBench } from './admin.mjs';
 import { browserBench } from './browser.mjs';
 import { importCosts } from './imports.mjs';
 import { startupCosts } from './startup.mjs';
@@ -37,6 +38,7 @@ const browser = await browserBench();
 const server = await serverBench();
 const imports = importCosts();
 const startup = await startupCosts();
+const admin = await adminBench();
 
 const sizeTable = table(
   ['Bundle', 'raw KB', 'gzip KB', 'brotli KB'],
@@ -127,6 +129,10 @@ const startupTable = table(
   ['`serve` configuration', 'start-up ms (spawn to ready, median)', 'idle RSS MB'],
   startup.map((r) => [r.name, r.ms.toFixed(0), r.rssMb.toFixed(0)]),
 );
+const adminTable = table(
+  ['Store', 'first page ms', 'page 5,000 threads in ms', 'search that finds 10 ms', 'search that finds none ms'],
+  admin.map((r) => [r.store, r.first.toFixed(1), r.deep.toFixed(1), r.hit.toFixed(1), r.miss.toFixed(1)]),
+);
 const growthTable = table(
   ['Thread items', "time to the responder's first event, p50 ms", 'p99 ms'],
   server.growth.map((g) => [g.items, g.p50.toFixed(1), g.p99.toFixed(1)]),
@@ -187,11 +193,22 @@ listening), median of three. Each configuration loads only what it needs: the Op
 only with hosted sessions on, \`pg\` only with a \`postgres://\` store, the Agents SDK
 and the TypeScript loader only with \`--agent\` or \`--workflow\`.
 
+### The site owner's listing and search on 10,000 threads
+
+${adminTable}
+
+\`AdminStore.listAllThreads\` with 50 threads a page, across 500 visitors, each thread
+with a user and an assistant message; median of seven calls. Search reads titles and
+message texts in the store; no index covers it, so a search that finds little reads
+every message.
+
 ### History: the responder's first event on a short and a long thread
 
 ${growthTable}
 `;
-console.log(`${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${importTable}\n\n${startupTable}\n\n${growthTable}`);
+console.log(
+  `${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${importTable}\n\n${startupTable}\n\n${adminTable}\n\n${growthTable}`,
+);
 writeFileSync('bench/results.md', report);
 writeFileSync(
   'bench/chart.svg',
