@@ -173,9 +173,10 @@ ${browserTable}
 ${serverTable}
 
 Every row authenticates as \`serve\` does, with a JWT verified on each request. The
-three \`ChatKit stream (memory)\` row groups are the same server behind three Node
-adapters: \`toNodeHandler\` (ours), the adapter it replaced, and \`@hono/node-server\`;
-compare their ratios within this run.
+\`ChatKit stream (memory), …\` rows are the same server behind three Node adapters,
+measured in turn at each load level: the adapter \`toNodeHandler\` replaced, Hono's
+\`@hono/node-server\`, and \`toNodeHandler\` itself; compare their ratios within this
+run.
 
 ### Start-up: what each entry of chatkit-embed-server loads
 

@@ -94,15 +94,23 @@ export async function serverBench() {
   const headers = { 'content-type': 'application/json', ...(await bearer('bench')) };
   const respond = offlineResponder({ delayMs: 0 });
   // The same server behind three Node adapters: ours, the one before it, and Hono's.
-  for (const [adapter, wrap] of [
+  // Interleaved at each load level, so that a change in the machine's load between
+  // measurements does not favour one of them.
+  const adapters = [
     ['previous adapter', previousToNodeHandler],
     ['@hono/node-server', (handler) => getRequestListener(handler, { overrideGlobalObjects: false })],
-  ]) {
-    const chat = await listen(wrap(createChatKitServer({ store: new MemoryStore(), authenticate, respond, limits: false })));
-    for (const c of CONCURRENCY)
+    ['toNodeHandler, for comparison', toNodeHandler],
+  ];
+  const behind = await Promise.all(
+    adapters.map(async ([adapter, wrap]) => ({
+      adapter,
+      chat: await listen(wrap(createChatKitServer({ store: new MemoryStore(), authenticate, respond, limits: false }))),
+    })),
+  );
+  for (const c of CONCURRENCY)
+    for (const { adapter, chat } of behind)
       rows.push({ name: `ChatKit stream (memory), ${adapter}`, connections: c, ...(await load(chat.url, c, body, headers)) });
-    await chat.close();
-  }
+  await Promise.all(behind.map(({ chat }) => chat.close()));
   for (const [name, open] of stores) {
     const store = await open();
     const chat = await listen(createChatKitServer({ store, authenticate, respond, limits: false }));
