@@ -14,10 +14,10 @@
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
+import { sameSecret } from '../http/constant-time.js';
 import { safeLogger, type LogHook } from '../http/log.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
-import type { ThreadItem } from '../protocol/types.js';
-import { NotFoundError, type AdminStore, type AdminThreadQuery, type ChatKitStore } from '../stores/store.js';
+import { NotFoundError, loadAllThreadItems, type AdminStore, type AdminThreadQuery, type ChatKitStore } from '../stores/store.js';
 
 export interface AdminApiOptions {
   store: ChatKitStore & AdminStore;
@@ -41,19 +41,6 @@ const SECURITY_HEADERS = {
 };
 
 const encoder = new TextEncoder();
-
-/** Compares two secrets in time that does not depend on where they differ (their SHA-256 digests). */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(given)),
-    crypto.subtle.digest('SHA-256', encoder.encode(expected)),
-  ]);
-  const x = new Uint8Array(a);
-  const y = new Uint8Array(b);
-  let difference = 0;
-  for (let i = 0; i < x.length; i++) difference |= x[i]! ^ y[i]!;
-  return difference === 0;
-}
 
 export function createAdminApi(options: AdminApiOptions): (request: Request) => Promise<Response> {
   if (options.credential.length < 24) throw new Error('The admin credential needs 24 characters or more.');
@@ -98,17 +85,6 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
     }
   }
 
-  async function itemsOf(user: string, threadId: string): Promise<ThreadItem[]> {
-    const items: ThreadItem[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await store.loadThreadItems(threadId, after, 100, 'asc', { user });
-      items.push(...page.data);
-      if (!page.has_more || !page.after) return items;
-      after = page.after;
-    }
-  }
-
   function streamed(contentType: string, filename: string, lines: AsyncIterable<string>): Response {
     const iterator = lines[Symbol.asyncIterator]();
     const body = new ReadableStream<Uint8Array>({
@@ -143,7 +119,7 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (method === 'GET' && parts.length === 4 && parts[0] === 'threads' && parts[3] === 'items') {
         const [, user, threadId] = parts as [string, string, string];
         const thread = await store.loadThread(threadId, { user });
-        return json(200, { user, thread, items: await itemsOf(user, threadId) });
+        return json(200, { user, thread, items: await loadAllThreadItems(store, threadId, { user }) });
       }
       if (method === 'DELETE' && parts.length === 3 && parts[0] === 'threads') {
         const [, user, threadId] = parts as [string, string, string];
@@ -164,7 +140,7 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           'threads.jsonl',
           (async function* () {
             for await (const { user, thread } of everyThread(query))
-              yield `${JSON.stringify({ user, thread, items: await itemsOf(user, thread.id) })}\n`;
+              yield `${JSON.stringify({ user, thread, items: await loadAllThreadItems(store, thread.id, { user }) })}\n`;
           })(),
         );
       }

@@ -33,9 +33,9 @@ import {
   type UserMessageItem as AgentUserMessageItem,
 } from '@openai/agents';
 import type { RespondArgs } from '../protocol/chatkit-server.js';
-import { ChatKitStreamError, now, streamWidget } from '../protocol/events.js';
+import { ChatKitStreamError, modelHttpError, now, streamWidget } from '../protocol/events.js';
 import { safeLogger, type LogHook } from '../http/log.js';
-import { generateId, type ChatKitStore, type StoreContext, type StoreItemType } from '../stores/store.js';
+import { generateId, loadAllThreadItems, type ChatKitStore, type StoreContext, type StoreItemType } from '../stores/store.js';
 import type {
   Annotation,
   AssistantMessageContent,
@@ -901,15 +901,7 @@ export async function loadAgentInput<C extends StoreContext>(
   context: C,
   converter?: ThreadItemConverter,
 ): Promise<AgentInputItem[]> {
-  const items: ThreadItem[] = [];
-  let after: string | null | undefined = null;
-  for (;;) {
-    const page = await store.loadThreadItems(thread.id, after, 100, 'asc', context);
-    items.push(...page.data);
-    if (!page.has_more || !page.after) break;
-    after = page.after;
-  }
-  return threadItemsToAgentInput(items, converter);
+  return threadItemsToAgentInput(await loadAllThreadItems(store, thread.id, context), converter);
 }
 
 // ---------- agentResponder ----------
@@ -980,13 +972,7 @@ export function toStreamError(error: unknown): ChatKitStreamError {
   if (error instanceof ModelBehaviorError)
     return new ChatKitStreamError('The model gave an answer the assistant could not use.', { allowRetry: true });
   const status = (error as { status?: unknown } | null)?.status;
-  if (typeof status === 'number') {
-    if (status === 401 || status === 403) return new ChatKitStreamError(`The assistant is not allowed to use the model (HTTP ${status}).`);
-    if (status === 429)
-      return new ChatKitStreamError('The model is busy or over its quota (HTTP 429). Try again shortly.', { allowRetry: true });
-    if (status >= 500) return new ChatKitStreamError(`The model service failed (HTTP ${status}).`, { allowRetry: true });
-    return new ChatKitStreamError(`The model refused the request (HTTP ${status}).`);
-  }
+  if (typeof status === 'number') return modelHttpError(status);
   if ((error as Error | null)?.name === 'APIConnectionError' || (error as Error | null)?.name === 'APIConnectionTimeoutError') {
     return new ChatKitStreamError('The assistant could not reach the model.', { allowRetry: true });
   }

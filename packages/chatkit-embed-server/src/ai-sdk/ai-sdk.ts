@@ -14,7 +14,7 @@
  */
 import { stepCountIs, streamText, type LanguageModel, type ModelMessage, type ToolSet } from 'ai';
 import type { RespondArgs } from '../protocol/chatkit-server.js';
-import { ChatKitStreamError, now, progress } from '../protocol/events.js';
+import { ChatKitStreamError, modelHttpError, now, progress } from '../protocol/events.js';
 import type {
   Annotation,
   AssistantMessageContent,
@@ -28,7 +28,7 @@ import type {
 } from '../protocol/types.js';
 import { safeLogger, type LogHook } from '../http/log.js';
 import { maskApiKeys } from '../shared/api-key.js';
-import { generateId, type ChatKitStore, type StoreContext } from '../stores/store.js';
+import { generateId, loadAllThreadItems, type StoreContext } from '../stores/store.js';
 
 /** The parts of `streamText`'s `fullStream` this adapter reads. */
 export type AiSdkStreamPart =
@@ -217,33 +217,16 @@ export async function* streamAiSdkResponse(
 }
 
 /**
- * A message the reader can see for a model or provider error: its HTTP status and, for
- * an error the provider explained, that explanation, with anything shaped like a key
- * masked. Never the raw request.
+ * A message the reader can see for a model or provider error: by its HTTP status (as the
+ * Agents SDK adapter says it), else the error's own message with anything shaped like a
+ * key masked. Never the raw request.
  */
 export function toReadableError(error: unknown): ChatKitStreamError {
   if (error instanceof ChatKitStreamError) return error;
   const { statusCode, message } = (error ?? {}) as { statusCode?: number; message?: string };
-  if (statusCode === 401 || statusCode === 403)
-    return new ChatKitStreamError(`The assistant is not allowed to use the model (HTTP ${statusCode}).`);
-  if (statusCode === 429) return new ChatKitStreamError('The model is busy right now. Try again in a moment.', { allowRetry: true });
-  if (typeof statusCode === 'number' && statusCode >= 500) {
-    return new ChatKitStreamError(`The model's provider failed (HTTP ${statusCode}). Try again.`, { allowRetry: true });
-  }
+  if (typeof statusCode === 'number') return modelHttpError(statusCode);
   const detail = maskApiKeys(String(message ?? error)).slice(0, 200);
   return new ChatKitStreamError(`The model could not answer: ${detail}`, { allowRetry: true });
-}
-
-/** Reads every item of a thread, oldest first. */
-async function allItems(store: ChatKitStore, thread: ThreadMetadata, context: StoreContext): Promise<ThreadItem[]> {
-  const items: ThreadItem[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await store.loadThreadItems(thread.id, after, 100, 'asc', context);
-    items.push(...page.data);
-    if (!page.has_more || !page.after) return items;
-    after = page.after;
-  }
 }
 
 /**
@@ -312,7 +295,7 @@ export interface AiSdkResponderOptions {
 export function aiSdkResponder<C extends StoreContext = StoreContext>(options: AiSdkResponderOptions) {
   const log = safeLogger(options.log);
   return async function* respond({ thread, context, store, signal }: RespondArgs<C>): AsyncGenerator<ThreadStreamEvent> {
-    const messages = threadItemsToModelMessages(await allItems(store, thread, context));
+    const messages = threadItemsToModelMessages(await loadAllThreadItems(store, thread.id, context));
     const result = streamText({
       ...options.streamTextOptions,
       model: options.model,

@@ -15,18 +15,11 @@ export function hostAllowed(request: Request, allowedHosts: AllowedHosts = []): 
   if (allowedHosts === '*') return true;
   // The Host header as the client sent it: the request URL may have been built from a
   // client-supplied X-Forwarded-Host (trustProxy), which must not decide this.
-  const hostname = hostnameOf(request.headers.get('host') ?? new URL(request.url).host);
+  const hostname = normalize(request.headers.get('host') ?? new URL(request.url).host);
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith('[')) return true;
-  return allowedHosts.some((allowed) => normalize(allowed) === hostname);
-}
-
-function hostnameOf(host: string): string {
-  try {
-    return new URL(`http://${host}`).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
+  // A Host header that does not parse matches nothing, not even an allowed entry that does not parse either.
+  return hostname !== '' && allowedHosts.some((allowed) => normalize(allowed) === hostname);
 }
 
 /** `chat.example.com`, `https://chat.example.com` or `chat.example.com:8443` → `chat.example.com`. */
@@ -35,6 +28,6 @@ function normalize(host: string): string {
   try {
     return new URL(value.includes('://') ? value : `http://${value}`).hostname;
   } catch {
-    return value;
+    return '';
   }
 }

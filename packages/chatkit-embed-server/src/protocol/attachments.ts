@@ -11,6 +11,7 @@
  * Upload and download URLs are capabilities: an unguessable token per attachment, since
  * ChatKit's frame (another origin) loads previews without the page's credentials.
  */
+import { sameSecret } from '../http/constant-time.js';
 import { ServerError } from '../http/errors.js';
 import { toAuthenticator, type AttachmentHandler, type ChatKitServerOptions } from './chatkit-server.js';
 import type { ChatKitStore, StoreContext } from '../stores/store.js';
@@ -248,7 +249,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     respond(async () => {
       const [id, token] = new URL(request.url).pathname.split('/').slice(-2);
       const record = id ? await readRecord(id) : undefined;
-      if (!record || !sameToken(record.token, token)) throw new NotFoundError('No such file.');
+      if (!record || !(await sameSecret(token, record.token))) throw new NotFoundError('No such file.');
       if (request.method === 'GET') {
         const stored = await storage.get(id!);
         if (!stored) throw new NotFoundError('The file has not been uploaded.');
@@ -309,15 +310,4 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     /** Stops the periodic sweep. */
     close: () => clearInterval(sweeper),
   };
-}
-
-/**
- * Compares a file token without an early exit, so response timing does not reveal how
- * much of a guessed token was right.
- */
-function sameToken(expected: string, given: string | undefined): boolean {
-  if (given === undefined || given.length !== expected.length) return false;
-  let difference = 0;
-  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ given.charCodeAt(i);
-  return difference === 0;
 }

@@ -18,6 +18,15 @@ export class ChatKitStreamError extends Error {
 
 export const now = () => new Date().toISOString();
 
+/** What the reader sees when a model's API answered with an HTTP error (any SDK, any provider). */
+export function modelHttpError(status: number): ChatKitStreamError {
+  if (status === 401 || status === 403) return new ChatKitStreamError(`The assistant is not allowed to use the model (HTTP ${status}).`);
+  if (status === 429)
+    return new ChatKitStreamError('The model is busy or over its quota (HTTP 429). Try again shortly.', { allowRetry: true });
+  if (status >= 500) return new ChatKitStreamError(`The model service failed (HTTP ${status}).`, { allowRetry: true });
+  return new ChatKitStreamError(`The model refused the request (HTTP ${status}).`);
+}
+
 export function progress(text: string, icon?: string): ThreadStreamEvent {
   return { type: 'progress_update', text, ...(icon && { icon }) };
 }

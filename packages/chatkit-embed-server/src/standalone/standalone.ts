@@ -133,6 +133,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
       : jsonResponse(503, { ok: false, store: 'unavailable' }, { 'retry-after': '5' });
   };
   listed.push('GET  /health');
+  const log = safeLogger(config.log);
   if (config.retentionDays !== undefined) {
     if (!(config.retentionDays > 0)) throw new Error(`retentionDays must be above 0, not ${config.retentionDays}.`);
     if (!store?.deleteThreadsCreatedBefore)
@@ -140,8 +141,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     const days = config.retentionDays;
     const sweep = async () => {
       const deleted = await store.deleteThreadsCreatedBefore!(new Date(Date.now() - days * 86_400_000).toISOString());
-      if (deleted)
-        safeLogger(config.log)({ level: 'info', event: 'retention.deleted', message: `${deleted} threads older than ${days} days` });
+      if (deleted) log({ level: 'info', event: 'retention.deleted', message: `${deleted} threads older than ${days} days` });
     };
     await sweep();
     const timer = setInterval(() => void sweep().catch(() => undefined), 60 * 60 * 1000);
@@ -160,7 +160,6 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     listed.push('GET  /admin/api/… (admin credential)');
   }
   const routed = route(routes);
-  const log = safeLogger(config.log);
   const handler = async (request: Request) => {
     if (!hostAllowed(request, config.allowedHosts)) {
       const host = new URL(request.url).host;

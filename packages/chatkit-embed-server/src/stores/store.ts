@@ -116,6 +116,18 @@ export interface ChatKitStore {
   close?(): Promise<void>;
 }
 
+/** Every item of a thread, oldest first, read page by page. */
+export async function loadAllThreadItems(store: ChatKitStore, threadId: string, context: StoreContext): Promise<ThreadItem[]> {
+  const items: ThreadItem[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<ThreadItem> = await store.loadThreadItems(threadId, after, 100, 'asc', context);
+    items.push(...page.data);
+    if (!page.has_more || !page.after) return items;
+    after = page.after;
+  }
+}
+
 /**
  * One page of `rows` (in ascending order) after the row whose id is `after`.
  * `after` in the result is the cursor for the next page.
