@@ -39,6 +39,7 @@ export default tseslint.config(
       'packages/chatkit-embed/src/**/*.ts',
       'packages/chatkit-embed/test/browser/**/*.ts',
       'packages/chatkit-embed/test/fixtures/**/*.ts',
+      'packages/chatkit-embed-server/src/admin/inbox/**/*.ts',
       'demo/**/*.{ts,tsx}',
     ],
     ...lit.configs['flat/recommended'],
@@ -64,6 +65,7 @@ export default tseslint.config(
   { files: ['bench/browser.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // Everything else runs in Node: the server, the scripts, the configs and the Node tests.
   {
+    ignores: ['packages/chatkit-embed-server/src/admin/inbox/**'],
     files: [
       'packages/chatkit-embed-server/**/*.ts',
       'packages/shared/**/*.ts',

@@ -42,8 +42,8 @@ Options of serve (environment variable in brackets):
                           [CHATKIT_TURNS_PER_MINUTE] (default 20)
   --concurrent-streams <n> answers streaming at once per user [CHATKIT_CONCURRENT_STREAMS] (default 3)
   --attachments-per-day <n> uploads a day per user [CHATKIT_ATTACHMENTS_PER_DAY] (default 100)
-  --admin                 serve the site owner's API over every visitor's conversations at
-                          /admin/api, behind CHATKIT_ADMIN_TOKEN (24+ characters, environment only)
+  --admin                 serve the site owner's inbox page at /admin/ and its API at /admin/api,
+                          behind CHATKIT_ADMIN_TOKEN (24+ characters, environment only)
   --retention-days <n>    delete threads older than this many days, at start and hourly
                           [CHATKIT_RETENTION_DAYS] (default: keep them)
   --port <n>              port to listen on [PORT] (default 8787)

@@ -7,6 +7,8 @@
  *   POST /api/chatkit/token     bearer tokens for the self-hosted backend
  *   GET  /.well-known/jwks.json the token signing key's public half
  *   GET  /health                200 { ok: true }, or 503 when the ChatKit store does not answer
+ *   GET  /admin/                the site owner's inbox page, with `admin` only
+ *   *    /admin/api/…           the admin API behind its credential, with `admin` only
  */
 import type { EndpointOptions } from '../http/endpoint.js';
 import { jsonResponse } from '../http/errors.js';
@@ -42,7 +44,8 @@ export interface StandaloneConfig extends EndpointOptions {
   files?: Omit<AttachmentsOptions<StoreContext>, 'store' | 'authenticate' | 'filesUrl' | 'limits'>;
   /**
    * The site owner's API over every visitor's conversations, at /admin/api, behind this
-   * credential (`Authorization: Bearer …`). Off without it. Needs a store that
+   * credential (`Authorization: Bearer …`), and the inbox page that uses it at /admin/.
+   * Off without it. Needs a store that
    * implements `AdminStore` (memory, SQLite, PostgreSQL).
    */
   admin?: { credential: string };
@@ -150,6 +153,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
   if (config.admin) {
     if (!store?.listAllThreads) throw new Error('admin needs a ChatKit store that can read across users (memory, SQLite, PostgreSQL).');
     const { createAdminApi } = await import('../admin/admin-api.js');
+    const { createInboxPage } = await import('../admin/inbox-page.js');
     routes['/admin/api/*'] = createAdminApi({
       store: store as ChatKitStore & AdminStore,
       credential: config.admin.credential,
@@ -157,7 +161,10 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
       ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
       ...(config.log && { log: config.log }),
     });
-    listed.push('GET  /admin/api/… (admin credential)');
+    // The page's files by exact path, so nothing else under /admin/ reaches it.
+    const page = createInboxPage({ basePath: '/admin', apiPath: '/admin/api' });
+    for (const path of ['/admin', '/admin/', '/admin/inbox.js', '/admin/inbox.css']) routes[path] = page;
+    listed.push('GET  /admin/ (inbox page)', 'GET  /admin/api/… (admin credential)');
   }
   const routed = route(routes);
   const handler = async (request: Request) => {

@@ -1,0 +1,1 @@
+export declare function buildInbox(): Promise<void>;

@@ -1,0 +1,239 @@
+import { html } from 'lit';
+import { state } from 'lit/decorators.js';
+import { LightElement } from './light-element.js';
+import { AdminApiError, AdminClient, type Transcript, type ThreadRow } from './api.js';
+import { loadCredential, saveCredential } from './credential.js';
+import { saveBlob } from './download.js';
+import type { InboxEraseEvent, InboxExportEvent, InboxFiltersEvent, InboxLoginEvent, InboxOpenEvent } from './events.js';
+import { NO_FILTERS, filtered, type Filters } from './filters.js';
+import { plural } from './format.js';
+import type { InboxConfirm } from './confirm-dialog.js';
+import type { InboxTranscript } from './thread-transcript.js';
+import type { InboxThreadList } from './thread-list.js';
+
+/**
+ * @summary The site owner's inbox: sign in, find threads, read one, export, erase. Owns
+ * the API client and the state; its parts only show it and send events.
+ */
+export class InboxApp extends LightElement {
+  #client?: AdminClient;
+  #after: string | null = null;
+  /** Bumped by each new listing, so a late answer to an older one is dropped. */
+  #listing = 0;
+
+  @state() private signedIn = false;
+  @state() private loginError = '';
+  @state() private busy = false;
+  @state() private filters: Filters = NO_FILTERS;
+  @state() private rows: ThreadRow[] = [];
+  @state() private more = false;
+  @state() private loading = false;
+  @state() private exporting = false;
+  @state() private hasFeedback = false;
+  @state() private open?: Transcript;
+  @state() private status = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const saved = loadCredential();
+    if (saved) void this.#signIn(saved);
+  }
+
+  /** The admin API's URL, from the page's `<meta name="chatkit-admin-api">`. */
+  get #apiBase(): string {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="chatkit-admin-api"]')?.content || 'api/';
+    return new URL(meta, location.href).href;
+  }
+
+  async #signIn(credential: string) {
+    this.busy = true;
+    this.loginError = '';
+    const client = new AdminClient(this.#apiBase, credential);
+    try {
+      const page = await client.listThreads(NO_FILTERS);
+      this.#client = client;
+      saveCredential(credential);
+      this.signedIn = true;
+      this.#show(page, false);
+      this.status = `Signed in. ${this.#countSentence()}`;
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('#threads-heading')?.focus();
+    } catch (error) {
+      saveCredential('');
+      this.loginError = messageOf(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #signOut() {
+    saveCredential('');
+    this.#client = undefined;
+    this.signedIn = false;
+    this.rows = [];
+    this.open = undefined;
+    this.filters = NO_FILTERS;
+    this.status = 'Signed out.';
+  }
+
+  #show(page: { data: ThreadRow[]; has_more: boolean; after?: string | null }, append: boolean) {
+    this.rows = append ? [...this.rows, ...page.data] : page.data;
+    this.more = page.has_more && Boolean(page.after);
+    this.#after = page.after ?? null;
+    if (page.data.some((row) => row.feedback)) this.hasFeedback = true;
+  }
+
+  #countSentence(): string {
+    return `${plural(this.rows.length, 'thread')} shown${this.more ? ', more to load' : ''}.`;
+  }
+
+  async #list(append: boolean) {
+    if (!this.#client) return;
+    const listing = ++this.#listing;
+    this.loading = true;
+    this.status = 'Loading threads…';
+    try {
+      const page = await this.#client.listThreads(this.filters, append ? this.#after : null);
+      if (listing !== this.#listing) return;
+      this.#show(page, append);
+      this.status = this.#countSentence();
+    } catch (error) {
+      if (listing === this.#listing) this.#failed(error);
+    } finally {
+      if (listing === this.#listing) this.loading = false;
+    }
+  }
+
+  #failed(error: unknown) {
+    if (error instanceof AdminApiError && error.status === 401) {
+      this.#signOut();
+      this.loginError = error.message;
+      return;
+    }
+    this.status = messageOf(error);
+  }
+
+  async #openThread(event: InboxOpenEvent) {
+    if (!this.#client) return;
+    this.status = 'Opening the thread…';
+    try {
+      this.open = await this.#client.loadTranscript(event.user, event.thread);
+      if (this.open.feedback) this.hasFeedback = true;
+      this.status = `Showing ${this.open.thread.title || 'an untitled thread'}.`;
+      await this.updateComplete;
+      this.querySelector<InboxTranscript>('inbox-transcript')?.focusHeading();
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  async #export(event: InboxExportEvent) {
+    if (!this.#client) return;
+    this.exporting = true;
+    this.status = 'Preparing the export…';
+    try {
+      const blob = await this.#client.exportThreads(event.format, this.filters);
+      saveBlob(blob, `threads.${event.format}`);
+      this.status = `Exported threads.${event.format}.`;
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  async #erase(event: InboxEraseEvent) {
+    const open = this.open;
+    if (!this.#client || !open) return;
+    const title = open.thread.title || 'this untitled thread';
+    const confirmed = await this.querySelector<InboxConfirm>('inbox-confirm')!.ask(
+      event.scope === 'thread'
+        ? `“${title}” and all its messages will be deleted for good.`
+        : `Every thread, message and attachment record of visitor ${open.user} will be deleted for good.`,
+      event.scope === 'thread' ? 'Delete thread' : 'Delete visitor’s data',
+    );
+    if (!confirmed) {
+      this.status = 'Nothing was deleted.';
+      return;
+    }
+    try {
+      const deleted =
+        event.scope === 'thread' ? await this.#client.deleteThread(open.user, open.thread.id) : await this.#client.deleteUser(open.user);
+      this.rows = this.rows.filter((row) => (event.scope === 'thread' ? row.thread.id !== open.thread.id : row.user !== open.user));
+      this.open = undefined;
+      this.status = `Deleted ${plural(deleted, 'thread')}.`;
+      await this.updateComplete;
+      this.querySelector<InboxThreadList>('inbox-thread-list')?.querySelector<HTMLElement>('#threads-heading')?.focus();
+    } catch (error) {
+      this.#failed(error);
+    }
+  }
+
+  async #closeThread() {
+    const id = this.open?.thread.id;
+    this.open = undefined;
+    await this.updateComplete;
+    const row = id ? this.querySelector<HTMLElement>(`button.thread[data-thread="${CSS.escape(id)}"]`) : null;
+    (row ?? this.querySelector<HTMLElement>('#threads-heading'))?.focus();
+  }
+
+  override render() {
+    return html`
+      <header class="top">
+        <h1>Conversations</h1>
+        ${this.signedIn ? html`<button type="button" @click=${this.#signOut}>Sign out</button>` : null}
+        <p class="status" role="status">${this.status}</p>
+      </header>
+      ${this.signedIn ? this.#inbox() : this.#login()}
+    `;
+  }
+
+  #login() {
+    return html`<main>
+      <inbox-login
+        .error=${this.loginError}
+        ?busy=${this.busy}
+        @inbox-login=${(event: InboxLoginEvent) => void this.#signIn(event.credential)}
+      ></inbox-login>
+    </main>`;
+  }
+
+  #inbox() {
+    return html`
+      <main class="inbox ${this.open ? 'reading' : ''}">
+        <section class="list-pane" aria-label="Thread list">
+          <inbox-filters
+            ?feedback=${this.hasFeedback}
+            ?exporting=${this.exporting}
+            @inbox-filters=${(event: InboxFiltersEvent) => {
+              this.filters = event.filters;
+              void this.#list(false);
+            }}
+            @inbox-export=${(event: InboxExportEvent) => void this.#export(event)}
+          ></inbox-filters>
+          <inbox-thread-list
+            .rows=${this.rows}
+            ?more=${this.more}
+            ?loading=${this.loading}
+            .selected=${this.open?.thread.id ?? ''}
+            .empty=${filtered(this.filters) ? 'No thread matches these filters.' : 'No conversations yet.'}
+            @inbox-open=${(event: InboxOpenEvent) => void this.#openThread(event)}
+            @inbox-load-more=${() => void this.#list(true)}
+          ></inbox-thread-list>
+        </section>
+        <section class="reader-pane" aria-label="Transcript">
+          <inbox-transcript
+            .transcript=${this.open}
+            @inbox-erase=${(event: InboxEraseEvent) => void this.#erase(event)}
+            @inbox-close=${() => void this.#closeThread()}
+          ></inbox-transcript>
+        </section>
+        <inbox-confirm></inbox-confirm>
+      </main>
+    `;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof AdminApiError ? error.message : 'Something went wrong in this page; reload it and try again.';
+}

@@ -1,0 +1,444 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
+import { buildInbox } from '../scripts/build-inbox.mjs';
+import { INBOX_CSP } from '../src/admin/index.js';
+import { PostgresStore } from '../src/stores/postgres-store.js';
+import { SqliteStore } from '../src/stores/sqlite-store.js';
+import type { AdminStore, ChatKitStore } from '../src/stores/store.js';
+import { BULK, CREDENTIAL, HOSTILE, seed, startInboxServer, type Seeded } from './inbox-fixture.js';
+import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
+
+// The site owner's inbox page in Chromium, against the real standalone server (as
+// `serve --admin` runs it) over seeded SQLite and PostgreSQL stores.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const chrome = findChrome();
+if (!chrome) throw new Error('No Chrome or Chromium: node scripts/find-chrome.mjs says how to get one.');
+
+let browser: Browser;
+const dir = mkdtempSync(join(tmpdir(), 'inbox-page-'));
+beforeAll(async () => {
+  await buildInbox();
+  browser = await puppeteer.launch({ executablePath: chrome, args: CHROME_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type Store = ChatKitStore & AdminStore & { close?(): Promise<void> };
+type Server = Awaited<ReturnType<typeof startInboxServer>>;
+
+interface Watched {
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+/** A fresh tab that records its requests and any CSP violation (an injection attempt). */
+async function open(server: Server, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+  const page = await browser.newPage();
+  await page.setViewport(viewport);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.evaluateOnNewDocument(() => {
+    (window as any).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as any).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const response = await page.goto(`${server.url}/admin/`);
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toBe(INBOX_CSP);
+  await page.waitForSelector('#credential');
+  return { page, requests };
+}
+
+async function signIn(page: Page, credential = CREDENTIAL) {
+  await page.type('#credential', credential);
+  await page.keyboard.press('Enter');
+}
+
+const rowCount = (page: Page) => page.$$eval('button.thread', (rows) => rows.length);
+const titles = (page: Page) => page.$$eval('button.thread .title', (rows) => rows.map((row) => row.textContent));
+
+async function waitForStatus(page: Page, pattern: RegExp) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[role="status"]')?.textContent ?? ''),
+    {},
+    pattern.source,
+  );
+}
+
+async function axe(page: Page, state: string) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document);
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `axe in the ${state} state`).toEqual([]);
+}
+
+/** The downloads of this browser, to a folder; answers each file's name and content. */
+async function downloads(folder: string) {
+  const session: CDPSession = await browser.target().createCDPSession();
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allowAndName', downloadPath: folder, eventsEnabled: true });
+  const names = new Map<string, string>();
+  session.on('Browser.downloadWillBegin', (event) => names.set(event.guid, event.suggestedFilename));
+  return () =>
+    new Promise<{ name: string; content: string }>((resolve) => {
+      const done = (event: { guid: string; state: string }) => {
+        if (event.state !== 'completed') return;
+        session.off('Browser.downloadProgress', done);
+        resolve({ name: names.get(event.guid)!, content: readFileSync(join(folder, event.guid), 'utf8') });
+      };
+      session.on('Browser.downloadProgress', done);
+    });
+}
+
+/** What every test ends with: nothing ran, nothing left the origin. */
+async function assertClean({ page, requests }: Watched, server: Server) {
+  expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
+  expect(await page.title()).toBe('Conversations');
+  // data: URLs are Chromium's own (the date picker's icon), not requests to anyone.
+  const origin = new URL(server.url).origin;
+  expect(requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin)).toEqual([]);
+  await page.close();
+}
+
+const STORES: Array<[string, () => Promise<Store>, () => Promise<void>]> = [];
+{
+  STORES.push(['SQLite', async () => SqliteStore.open(join(dir, 'inbox.sqlite')), async () => undefined]);
+  const pg: { postgres?: Postgres } = {};
+  if (postgresAvailable())
+    STORES.push([
+      'PostgreSQL',
+      async () => {
+        pg.postgres = await startPostgres();
+        return PostgresStore.open(pg.postgres.url, { schema: `inbox_${process.pid}` });
+      },
+      async () => pg.postgres?.stop(),
+    ]);
+  else describe.skip(NO_POSTGRES, () => it('needs PostgreSQL', () => undefined));
+}
+
+describe.each(STORES)('the inbox page on %s', (_name, openStore, stopStore) => {
+  let store: Store;
+  let server: Server;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    store = await openStore();
+    seeded = await seed(store);
+    server = await startInboxServer(store);
+    // One thread as a visitor's widget makes it, through the ChatKit protocol.
+    await server.visitorSays('Can I pay by invoice?');
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close?.();
+    await stopStore();
+  });
+
+  it('shows a readable error for a wrong credential, then signs in and lists threads newest first with paging', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page, 'not-the-credential-but-long-enough');
+    await page.waitForFunction(() => /not accepted/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    expect(await page.$eval('#credential', (input) => input.getAttribute('aria-invalid'))).toBe('true');
+
+    await page.$eval('#credential', (input) => ((input as HTMLInputElement).value = ''));
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    const total = BULK + 6;
+    expect(await rowCount(page)).toBe(50);
+    // Newest first: the visitor's chat, then the seeded ones in reverse order.
+    expect((await titles(page)).slice(1, 4)).toEqual(['Shipping abroad', HOSTILE.title, 'Every kind of item']);
+    await page.click('button.more');
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, total);
+    expect(await page.$('button.more')).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    expect(page.url()).not.toContain(CREDENTIAL);
+    await assertClean(watched, server);
+  });
+
+  it('searches, filters by date, opens a transcript and exports both formats', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+
+    await page.type('#search', 'NORWAY');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    expect(await titles(page)).toEqual(['Shipping abroad']);
+
+    await page.click('button.thread');
+    await page.waitForSelector('#transcript-heading');
+    expect(await page.$eval('#transcript-heading', (node) => node.textContent)).toBe('Shipping abroad');
+    expect(await page.$$eval('.transcript .entry .text', (nodes) => nodes.map((node) => node.textContent))).toEqual([
+      'Do you ship to Norway?',
+      'Yes, in five days.',
+    ]);
+
+    let download = nextDownload();
+    const jsonl = page.waitForResponse((response) => response.url().includes('/admin/api/export.jsonl'));
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect((await jsonl).url()).toContain('search=NORWAY');
+    const saved = await download;
+    expect(saved.name).toBe('threads.jsonl');
+    const rows = saved.content
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.user, row.thread.title, row.items.length])).toEqual([[seeded.norway.user, 'Shipping abroad', 2]]);
+
+    // Dates: the bulk threads are in January 2026; the 20th to the 21st holds four.
+    await page.$eval('#search', (input) => ((input as HTMLInputElement).value = ''));
+    await page.$eval('#from', (input) => ((input as HTMLInputElement).value = '2026-01-20'));
+    await page.$eval('#to', (input) => ((input as HTMLInputElement).value = '2026-01-21'));
+    await page.click('xpath/.//button[contains(., "Apply")]');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length !== 1);
+    const expected = (await (await server.admin(`/threads?limit=100&${await page.evaluate(filterQuery)}`)).json()) as { data: unknown[] };
+    expect(expected.data.length).toBeGreaterThan(0);
+    expect(await rowCount(page)).toBe(expected.data.length);
+    expect((await titles(page)).every((title) => title?.startsWith('Order question'))).toBe(true);
+
+    download = nextDownload();
+    await page.click('xpath/.//button[contains(., "Export CSV")]');
+    const csv = await download;
+    expect(csv.name).toBe('threads.csv');
+    const lines = csv.content.trim().split('\r\n');
+    expect(lines[0]).toBe('thread_id,user,created_at,title,first_message');
+    expect(lines).toHaveLength(expected.data.length + 1);
+    await waitForStatus(page, /Exported threads\.csv/);
+    await assertClean(watched, server);
+  });
+
+  it('erases a thread and a visitor only after confirming, and cancelling deletes nothing', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.type('#search', 'gift cards');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    await page.click('button.thread');
+    await page.waitForSelector('#transcript-heading');
+
+    // Cancel: the dialog closes, the thread stays.
+    await page.click('xpath/.//button[contains(., "Delete this thread")]');
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog button[value="cancel"]');
+    await page.waitForSelector('dialog:not([open])');
+    await waitForStatus(page, /Nothing was deleted/);
+    expect((await (await server.admin(`/threads?search=gift`)).json()).data).toHaveLength(1);
+
+    // Erase the visitor: both of Alice's threads go.
+    await page.click('xpath/.//button[contains(., "Delete everything of this visitor")]');
+    await page.waitForSelector('dialog[open]');
+    expect(await page.$eval('#confirm-message', (node) => node.textContent)).toContain(seeded.alice.user);
+    await page.click('dialog button[value="confirm"]');
+    await waitForStatus(page, /Deleted 2 threads/);
+    expect(await page.$('#transcript-heading')).toBeNull();
+    const after = (await (await server.admin('/threads?limit=100')).json()) as { data: Array<{ user: string }> };
+    expect(after.data.filter((row) => row.user === seeded.alice.user)).toEqual([]);
+
+    // Erase one thread.
+    await page.$eval('#search', (input) => ((input as HTMLInputElement).value = 'every kind'));
+    await page.click('xpath/.//button[contains(., "Apply")]');
+    await page.waitForFunction(() => document.querySelector('button.thread .title')?.textContent === 'Every kind of item');
+    await page.click('button.thread');
+    await page.waitForSelector('#transcript-heading');
+    await page.click('xpath/.//button[contains(., "Delete this thread")]');
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog button[value="confirm"]');
+    await waitForStatus(page, /Deleted 1 thread\./);
+    expect(await rowCount(page)).toBe(0);
+    expect((await server.admin(`/threads/${seeded.rich.user}/${seeded.rich.thread}/items`)).status).toBe(404);
+    await assertClean(watched, server);
+  });
+});
+
+/** The page's current filters as the API's query (the same the page sends). */
+function filterQuery(): string {
+  const from = (document.querySelector('#from') as HTMLInputElement).value;
+  const to = (document.querySelector('#to') as HTMLInputElement).value;
+  const day = (value: string, plus: number) => {
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d + plus).toISOString();
+  };
+  return new URLSearchParams({ from: day(from, 0), to: day(to, 1) }).toString();
+}
+
+describe('the inbox page: safety, accessibility, keyboard and phone', () => {
+  let store: Store;
+  let server: Server;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    store = await SqliteStore.open(join(dir, 'inbox-a11y.sqlite'));
+    seeded = await seed(store);
+    server = await startInboxServer(store);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close?.();
+  });
+
+  it('serves the page with a strict CSP, no-store and nosniff, and nothing without the admin API', async () => {
+    for (const path of ['/admin/', '/admin/inbox.js', '/admin/inbox.css']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-security-policy')).toBe(INBOX_CSP);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect((await fetch(`${server.url}/admin`, { redirect: 'manual' })).headers.get('location')).toBe('/admin/');
+    // The page's files hold no data; the data stays behind the credential.
+    expect((await fetch(`${server.url}/admin/api/threads`)).status).toBe(401);
+  });
+
+  it('shows hostile titles, messages, attachment names, widget texts and links as text', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.click(`button.thread[data-thread="${seeded.hostile.thread}"]`);
+    await page.waitForSelector('#transcript-heading');
+    const shown = await page.$eval('inbox-app', (app) => app.textContent ?? '');
+    for (const text of [HOSTILE.title, HOSTILE.message, HOSTILE.attachment, HOSTILE.widget]) expect(shown).toContain(text);
+    // No element came out of the texts, and no link leads to script.
+    expect(
+      await page.$$eval('inbox-app img, inbox-app script, inbox-app svg, inbox-app b, inbox-app iframe', (nodes) => nodes.length),
+    ).toBe(0);
+    const hrefs = await page.$$eval('inbox-app a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(hrefs.filter((href) => !/^https?:/.test(href))).toEqual([]);
+    await assertClean(watched, server);
+  });
+
+  it('reads every kind of item: attachments as links, sources, tool calls, workflow tasks, widgets', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
+    await page.waitForSelector('#transcript-heading');
+    const links = await page.$$eval('.transcript a', (nodes) =>
+      nodes.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]),
+    );
+    expect(links).toEqual([
+      ['receipt.png', 'https://files.example.com/receipt.png', 'noopener noreferrer'],
+      ['Refund policy', 'https://shop.example.com/refunds', 'noopener noreferrer'],
+    ]);
+    const text = await page.$eval('.transcript', (node) => node.textContent!.replace(/\s+/g, ' '));
+    for (const expected of [
+      'invoice.pdf',
+      'Tool call: lookup_order (completed)',
+      '"order": 1042',
+      '"shipped": true',
+      'Workflow: Checked the order',
+      'Found the order',
+      'Order 1042, two items',
+      'Searched: parcel 1042 status',
+      'Task: Thinking',
+      'The parcel left the warehouse.',
+      'Card widget',
+      'Refund of 42 EUR',
+      'Track parcel',
+    ])
+      expect(text).toContain(expected);
+    await assertClean(watched, server);
+  });
+
+  it('has no axe violations signed out, listing, reading and confirming', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await axe(page, 'signed-out');
+    await signIn(page, 'wrong-credential-wrong-credential');
+    await page.waitForFunction(() => /not accepted/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    await axe(page, 'login error');
+    await page.$eval('#credential', (input) => ((input as HTMLInputElement).value = ''));
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await axe(page, 'list');
+    await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
+    await page.waitForSelector('#transcript-heading');
+    await axe(page, 'transcript');
+    await page.click('xpath/.//button[contains(., "Delete this thread")]');
+    await page.waitForSelector('dialog[open]');
+    await axe(page, 'dialog');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog:not([open])');
+    await assertClean(watched, server);
+  });
+
+  it('works with the keyboard: search, open a thread, open and cancel the dialog with focus returned', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+    const tabTo = async (test: string, back = false) => {
+      for (let i = 0; i < 40; i++) {
+        if (await page.evaluate((selector) => document.activeElement?.matches(selector) ?? false, test)) return;
+        if (back) await page.keyboard.down('Shift');
+        await page.keyboard.press('Tab');
+        if (back) await page.keyboard.up('Shift');
+      }
+      throw new Error(`Tab never reached ${test}; focus is on ${await focused()}`);
+    };
+    await page.keyboard.press('Tab');
+    await tabTo('#credential');
+    await page.keyboard.type(CREDENTIAL);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('button.thread');
+    // Signed in, focus is on the list's heading; the search is before it.
+    await tabTo('#search', true);
+    await page.keyboard.type('norway');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    await tabTo('button.thread');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'transcript-heading');
+    await tabTo('button.danger');
+    expect(await focused()).toBe('Delete this thread');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    expect(await focused()).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog:not([open])');
+    expect(await focused()).toBe('Delete this thread');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('dialog[open]');
+    await page.keyboard.press('Enter'); // Cancel has focus: Enter cancels.
+    await page.waitForSelector('dialog:not([open])');
+    await waitForStatus(page, /Nothing was deleted/);
+    expect((await server.admin(`/threads/${seeded.norway.user}/${seeded.norway.thread}/items`)).status).toBe(200);
+    await assertClean(watched, server);
+  });
+
+  it('fits a phone: at 375 px the page never scrolls sideways', async () => {
+    const watched = await open(server, { width: 375, height: 740 });
+    const { page } = watched;
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await fits()).toBe(true);
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    expect(await fits()).toBe(true);
+    await page.click(`button.thread[data-thread="${seeded.hostile.thread}"]`);
+    await page.waitForSelector('#transcript-heading');
+    expect(await fits()).toBe(true);
+    // On a phone the list gives way to the thread, with a way back to the same row.
+    expect(await page.$eval('.list-pane', (pane) => getComputedStyle(pane).display)).toBe('none');
+    await page.click('button.back');
+    await page.waitForFunction((id) => (document.activeElement as HTMLElement | null)?.dataset.thread === id, {}, seeded.hostile.thread);
+    await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
+    await page.waitForSelector('#transcript-heading');
+    expect(await fits()).toBe(true);
+    await assertClean(watched, server);
+  });
+});
