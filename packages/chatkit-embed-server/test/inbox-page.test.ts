@@ -10,6 +10,7 @@ import { INBOX_CSP } from '../src/admin/index.js';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { SqliteStore } from '../src/stores/sqlite-store.js';
 import type { AdminStore, ChatKitStore } from '../src/stores/store.js';
+import { startServerProcess } from './cli-process.js';
 import { BULK, CREDENTIAL, HOSTILE, seed, startInboxServer, type Seeded } from './inbox-fixture.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
 
@@ -440,5 +441,36 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await page.waitForSelector('#transcript-heading');
     expect(await fits()).toBe(true);
     await assertClean(watched, server);
+  });
+});
+
+describe('serve --admin', () => {
+  const serve = (args: string[], env: Record<string, string> = {}) =>
+    startServerProcess(
+      ['dist/cli/bin.js', 'serve', '--port', '0', '--offline', '--data', 'memory:', ...args],
+      { OPENAI_API_KEY: '', CHATKIT_WORKFLOW_ID: '', CHATKIT_ADMIN_TOKEN: '', ...env },
+      /on (http:\/\/[\d.]+:\d+)/,
+      'GET  /health',
+    );
+
+  it('serves the page with --admin and the credential from the environment, and nothing without', async () => {
+    const off = await serve([]);
+    try {
+      expect((await fetch(`${off.base}/admin/`)).status).toBe(404);
+      expect((await fetch(`${off.base}/admin/inbox.js`)).status).toBe(404);
+    } finally {
+      off.child.kill();
+    }
+    const on = await serve(['--admin'], { CHATKIT_ADMIN_TOKEN: CREDENTIAL });
+    try {
+      const page = await fetch(`${on.base}/admin/`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toBe(INBOX_CSP);
+      expect(await page.text()).toContain('<inbox-app>');
+      expect((await fetch(`${on.base}/admin/api/threads`)).status).toBe(401);
+      expect((await fetch(`${on.base}/admin/api/threads`, { headers: { authorization: `Bearer ${CREDENTIAL}` } })).status).toBe(200);
+    } finally {
+      on.child.kill();
+    }
   });
 });
