@@ -164,6 +164,13 @@ describe.each(STORES)('the inbox page on %s', (_name, openStore, stopStore) => {
     expect(await page.$('button.more')).toBeNull();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
     expect(page.url()).not.toContain(CREDENTIAL);
+    // A reload keeps the tab signed in; signing out forgets the credential.
+    await page.reload();
+    await page.waitForSelector('button.thread');
+    await page.click('xpath/.//button[contains(., "Sign out")]');
+    await page.waitForFunction(() => document.activeElement?.id === 'credential');
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.$('button.thread')).toBeNull();
     await assertClean(watched, server);
   });
 

@@ -3,14 +3,15 @@
  * header (never in a URL), and a failure becomes an `AdminApiError` with a sentence a
  * site owner can act on.
  */
-import type { AdminThread } from '../../stores/store.js';
 import type { Page, ThreadItem, ThreadMetadata } from '../../protocol/types.js';
 import { filterParams, type Filters } from './filters.js';
 
 export type FeedbackKind = 'positive' | 'negative';
 
 /** A listing row; `feedback` is there when the server stores feedback. */
-export interface ThreadRow extends AdminThread {
+export interface ThreadRow {
+  user: string;
+  thread: ThreadMetadata;
   feedback?: { positive: number; negative: number };
 }
 

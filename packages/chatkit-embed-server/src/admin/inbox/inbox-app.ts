@@ -20,6 +20,8 @@ export class InboxApp extends LightElement {
   #after: string | null = null;
   /** Bumped by each new listing, so a late answer to an older one is dropped. */
   #listing = 0;
+  /** Likewise for the thread being opened: the last one chosen wins. */
+  #opening = 0;
 
   @state() private signedIn = false;
   @state() private loginError = '';
@@ -66,7 +68,7 @@ export class InboxApp extends LightElement {
     }
   }
 
-  #signOut() {
+  async #signOut() {
     saveCredential('');
     this.#client = undefined;
     this.signedIn = false;
@@ -74,6 +76,8 @@ export class InboxApp extends LightElement {
     this.open = undefined;
     this.filters = NO_FILTERS;
     this.status = 'Signed out.';
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('#credential')?.focus();
   }
 
   #show(page: { data: ThreadRow[]; has_more: boolean; after?: string | null }, append: boolean) {
@@ -106,7 +110,7 @@ export class InboxApp extends LightElement {
 
   #failed(error: unknown) {
     if (error instanceof AdminApiError && error.status === 401) {
-      this.#signOut();
+      void this.#signOut();
       this.loginError = error.message;
       return;
     }
@@ -115,10 +119,13 @@ export class InboxApp extends LightElement {
 
   async #openThread(event: InboxOpenEvent) {
     if (!this.#client) return;
+    const opening = ++this.#opening;
     this.status = 'Opening the thread…';
     try {
-      this.open = await this.#client.loadTranscript(event.user, event.thread);
-      if (this.open.feedback) this.hasFeedback = true;
+      const transcript = await this.#client.loadTranscript(event.user, event.thread);
+      if (opening !== this.#opening) return;
+      this.open = transcript;
+      if (transcript.feedback) this.hasFeedback = true;
       this.status = `Showing ${this.open.thread.title || 'an untitled thread'}.`;
       await this.updateComplete;
       this.querySelector<InboxTranscript>('inbox-transcript')?.focusHeading();
@@ -181,7 +188,7 @@ export class InboxApp extends LightElement {
     return html`
       <header class="top">
         <h1>Conversations</h1>
-        ${this.signedIn ? html`<button type="button" @click=${this.#signOut}>Sign out</button>` : null}
+        ${this.signedIn ? html`<button type="button" @click=${() => void this.#signOut()}>Sign out</button>` : null}
         <p class="status" role="status">${this.status}</p>
       </header>
       ${this.signedIn ? this.#inbox() : this.#login()}
