@@ -196,15 +196,28 @@ export async function startInboxServer(store: Store) {
     rateLimit: { perUser: false, perIp: false, store: new MemoryRateLimitStore() },
   });
   const server = await serve(backend.handler);
-  /** A visitor's first message through the ChatKit protocol, as the widget sends it. */
+  /**
+   * A visitor's first message through the ChatKit protocol, as the widget sends it; and a
+   * way to rate the answer as the widget's thumbs do (`items.feedback`).
+   */
   const visitorSays = async (text: string) => {
     const minted = (await (await fetch(`${server.url}/api/chatkit/token`, { method: 'POST' })).json()) as { client_secret: string };
-    const response = await fetch(`${server.url}/chatkit`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${minted.client_secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'threads.create', params: { input: userText(text) } }),
-    });
-    return parseSse(await response.text());
+    const call = (type: string, params: unknown) =>
+      fetch(`${server.url}/chatkit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${minted.client_secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type, params }),
+      });
+    const events = parseSse(await (await call('threads.create', { input: userText(text) })).text());
+    const thread = events.flatMap((event) => (event.type === 'thread.created' ? [event.thread.id] : []))[0]!;
+    const answer = events.flatMap((event) =>
+      event.type === 'thread.item.done' && event.item.type === 'assistant_message' ? [event.item.id] : [],
+    )[0]!;
+    const rate = async (kind: 'positive' | 'negative') => {
+      const response = await call('items.feedback', { thread_id: thread, item_ids: [answer], kind });
+      if (!response.ok) throw new Error(`items.feedback answered ${response.status}: ${await response.text()}`);
+    };
+    return { thread, answer, rate };
   };
   const admin = async (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}/admin/api${path}`, { ...init, headers: { authorization: `Bearer ${CREDENTIAL}`, ...init.headers } });

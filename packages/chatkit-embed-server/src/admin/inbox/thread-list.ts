@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { LightElement } from './light-element.js';
 import { InboxOpenEvent } from './events.js';
 import type { ThreadRow } from './api.js';
-import { formatDate, plural } from './format.js';
+import { formatDate } from './format.js';
 
 /**
  * @summary The threads found, newest first, each a button that opens its transcript,
@@ -47,10 +47,7 @@ export class InboxThreadList extends LightElement {
                   <span class="user">Visitor ${row.user}</span>
                   ${
                     row.feedback && row.feedback.positive + row.feedback.negative > 0
-                      ? html`<span class="feedback-counts"
-                          >${plural(row.feedback.positive, 'positive', 'positive')},
-                          ${plural(row.feedback.negative, 'negative', 'negative')}</span
-                        >`
+                      ? html`<span class="feedback-counts">${feedbackCounts(row.feedback)}</span>`
                       : null
                   }
                 </span>
@@ -73,4 +70,8 @@ export class InboxThreadList extends LightElement {
       }
     `;
   }
+}
+
+function feedbackCounts({ positive, negative }: { positive: number; negative: number }): string {
+  return `Feedback: ${positive} positive, ${negative} negative`;
 }
