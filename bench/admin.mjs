@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { MemoryStore, PostgresStore, SqliteStore } from 'chatkit-embed-server';
 import { postgresInstalled, startPostgres } from '../scripts/throwaway-postgres.mjs';
 
-const THREADS = 10_000;
+export const THREADS = 10_000;
 const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function seed(store) {
+/** 10,000 threads across 500 visitors; one in 1,000 asks about Norway. */
+export async function seed(store) {
   for (let i = 0; i < THREADS; i++) {
     const context = { user: `visitor_${i % 500}` };
     const id = `thr_bench_${i}`;

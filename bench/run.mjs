@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { adminBench } from './admin.mjs';
 import { browserBench } from './browser.mjs';
 import { importCosts } from './imports.mjs';
+import { inboxBench } from './inbox.mjs';
 import { startupCosts } from './startup.mjs';
 import { refresh } from './refresh.mjs';
 import { serverBench } from './server.mjs';
@@ -39,6 +40,7 @@ const server = await serverBench();
 const imports = importCosts();
 const startup = await startupCosts();
 const admin = await adminBench();
+const inbox = await inboxBench();
 
 const sizeTable = table(
   ['Bundle', 'raw KB', 'gzip KB', 'brotli KB'],
@@ -133,6 +135,12 @@ const adminTable = table(
   ['Store', 'first page ms', 'page 5,000 threads in ms', 'search that finds 10 ms', 'search that finds none ms'],
   admin.map((r) => [r.store, r.first.toFixed(1), r.deep.toFixed(1), r.hit.toFixed(1), r.miss.toFixed(1)]),
 );
+const inboxTable = inbox.skipped
+  ? `Skipped: ${inbox.skipped}.`
+  : table(
+      ['Store', 'sign in to 50 threads ms', 'Load more to 100 ms', 'search to its 10 threads ms', 'open a transcript ms'],
+      inbox.rows.map((r) => [r.store, r.signIn.toFixed(0), r.more.toFixed(0), r.search.toFixed(0), r.open.toFixed(0)]),
+    );
 const growthTable = table(
   ['Thread items', "time to the responder's first event, p50 ms", 'p99 ms'],
   server.growth.map((g) => [g.items, g.p50.toFixed(1), g.p99.toFixed(1)]),
@@ -203,12 +211,21 @@ with a user and an assistant message; median of seven calls. Search reads titles
 message texts in the store; no index covers it, so a search that finds little reads
 every message.
 
+### The inbox page on 10,000 threads (Chromium)
+
+${inboxTable}
+
+The same 10,000 threads through the standalone server's inbox page (\`serve --admin\`):
+from the key press or click to the page showing the result, median of five runs. Paging
+and search run in the store; the page holds only the rows loaded. The page itself is
+${inbox.skipped ? 'not measured' : `${kb(inbox.bytes)} KB gzip`} (HTML, script with Lit inlined, stylesheet).
+
 ### History: the responder's first event on a short and a long thread
 
 ${growthTable}
 `;
 console.log(
-  `${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${importTable}\n\n${startupTable}\n\n${adminTable}\n\n${growthTable}`,
+  `${sizeTable}\n\n${refreshTable}\n\n${browserTable}\n\n${serverTable}\n\n${importTable}\n\n${startupTable}\n\n${adminTable}\n\n${inboxTable}\n\n${growthTable}`,
 );
 writeFileSync('bench/results.md', report);
 writeFileSync(

@@ -62,7 +62,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'lit/attribute-value-entities': 'off' },
   },
   // The benchmark's page functions run in Chromium.
-  { files: ['bench/browser.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  { files: ['bench/browser.mjs', 'bench/inbox.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   // Everything else runs in Node: the server, the scripts, the configs and the Node tests.
   {
     ignores: ['packages/chatkit-embed-server/src/admin/inbox/**'],
