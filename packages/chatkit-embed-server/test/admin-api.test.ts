@@ -148,6 +148,7 @@ describe('the admin API', () => {
       [sizes.id]: { positive: 1, negative: 0 },
       [refunds.id]: { positive: 1, negative: 0 },
     });
+    expect(await list('?feedback=')).toHaveLength(3); // empty: no filter, as for the other parameters
     const negative = await list('?feedback=negative');
     expect(negative.map((row) => row.thread.id)).toEqual([shipping.id]);
     expect((await list('?feedback=positive&limit=1')).map((row) => row.thread.id)).toEqual([refunds.id]);

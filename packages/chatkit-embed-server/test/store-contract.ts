@@ -432,6 +432,15 @@ export function feedbackContract(
         ['t5', { positive: 2, negative: 0 }],
         ['t2', { positive: 1, negative: 1 }],
       ]);
+      // A page's last thread whose feedback changes before the next page is asked for
+      // still marks the place: the next page goes on after it.
+      const first = await store.listAllThreads({ limit: 2, feedback: 'negative' });
+      expect(first.data.map((row) => row.thread.id)).toEqual(['t8', 't7']);
+      await store.saveFeedback('t7', ['r7'], 'positive', bob);
+      expect((await store.listAllThreads({ limit: 2, after: first.after, feedback: 'negative' })).data.map((row) => row.thread.id)).toEqual(
+        ['t4', 't2'],
+      );
+      await store.saveFeedback('t7', ['r7'], 'negative', bob);
       // With the other filters: search and dates narrow it further.
       expect((await store.listAllThreads({ limit: 10, feedback: 'negative', search: 'r7' })).data.map((row) => row.thread.id)).toEqual([
         't7',

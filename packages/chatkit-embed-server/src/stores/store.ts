@@ -294,8 +294,16 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
   }
 
   async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
+    let newestFirst = [...this.#created].reverse();
+    if (query.after) {
+      // After the cursor thread in creation order, whether or not it still matches the
+      // filters (its feedback may have changed since), as the SQL stores page.
+      const at = newestFirst.findIndex((entry) => entry.id === query.after);
+      if (at < 0) return { data: [], has_more: false, after: null };
+      newestFirst = newestFirst.slice(at + 1);
+    }
     const rows: AdminThread[] = [];
-    for (const { user, id } of [...this.#created].reverse()) {
+    for (const { user, id } of newestFirst) {
       const data = this.#users.get(user);
       const thread = data?.threads.get(id);
       if (!thread) continue;
@@ -306,11 +314,10 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
       for (const kind of data!.feedback.get(id)?.values() ?? []) feedback[kind]++;
       if (query.feedback && !feedback[query.feedback]) continue;
       rows.push({ user, thread: structuredClone(thread), feedback });
+      if (rows.length > query.limit) break;
     }
-    const start = query.after ? rows.findIndex((row) => row.thread.id === query.after) + 1 : 0;
-    if (query.after && start === 0) return { data: [], has_more: false, after: null };
-    const data = rows.slice(start, start + query.limit);
-    const hasMore = start + query.limit < rows.length;
+    const hasMore = rows.length > query.limit;
+    const data = rows.slice(0, query.limit);
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
   }
 
