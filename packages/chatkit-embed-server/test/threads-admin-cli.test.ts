@@ -116,17 +116,18 @@ describe('npx chatkit-embed-server threads --admin', () => {
   });
 
   it('marks each item of a thread with the feedback it got', async () => {
+    // --user=<id>: a visitor id may start with "-", which would read as an option.
     const json = await admin('--api-url', `${base}/chatkit`, '--json');
     const user = (JSON.parse(json.stdout) as Array<{ user: string; thread: { id: string } }>).find(
       (row) => row.thread.id === shipping.id,
     )!.user;
-    const items = await admin('--api-url', `${base}/chatkit`, '--thread', shipping.id, '--user', user);
+    const items = await admin('--api-url', `${base}/chatkit`, '--thread', shipping.id, `--user=${user}`);
     expect(items.code, items.stderr).toBe(0);
     expect(items.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(new RegExp(`^${shipping.question}\\s.*\\suser_message\\s+-\\s+Do you ship to Norway\\?$`)),
       expect.stringMatching(new RegExp(`^${shipping.answer}\\s.*\\sassistant_message\\s+negative\\s+You said`)),
     ]);
-    const asJson = JSON.parse((await admin('--api-url', `${base}/chatkit`, '--thread', shipping.id, '--user', user, '--json')).stdout);
+    const asJson = JSON.parse((await admin('--api-url', `${base}/chatkit`, '--thread', shipping.id, `--user=${user}`, '--json')).stdout);
     expect(asJson.feedback).toEqual({ [shipping.answer]: 'negative' });
     expect(asJson.items.map((item: { id: string }) => item.id)).toEqual([shipping.question, shipping.answer]);
   });

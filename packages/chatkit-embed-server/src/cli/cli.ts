@@ -123,7 +123,8 @@ Options of threads --admin:
                           only: a flag would show in process lists); no --token
   --admin-url <url>       where the admin API is (default: /admin/api on --api-url's server)
   --feedback <kind>       only threads with at least one item given positive or negative feedback
-  --user <id>             with --thread: whose thread it is (the listing shows it)`;
+  --user <id>             with --thread: whose thread it is (the listing shows it); an id
+                          that starts with - goes as --user=<id>`;
 
 /** Each command's own help, for `<command> --help`. */
 const COMMAND_HELP: Record<string, string> = { serve: SERVE_HELP, migrate: MIGRATE_HELP, doctor: DOCTOR_HELP, threads: THREADS_HELP };

@@ -7,8 +7,7 @@
 import { DEFAULT_TIMEOUT_MS, probe, statusWithMessage } from './http-probe.js';
 import { collect, columns, statusOf } from './threads-inspect.js';
 import type { ThreadItem, ThreadMetadata } from '../protocol/types.js';
-
-export type FeedbackKind = 'positive' | 'negative';
+import type { AdminThread, FeedbackKind } from '../stores/store.js';
 
 export interface AdminConnection {
   /** Where the admin API is mounted, e.g. `https://chat.example.com/admin/api`. */
@@ -16,13 +15,6 @@ export interface AdminConnection {
   /** The admin credential (CHATKIT_ADMIN_TOKEN). Never printed. */
   credential: string;
   timeoutMs?: number;
-}
-
-/** A row of the admin listing. */
-export interface AdminThreadRow {
-  user: string;
-  thread: ThreadMetadata;
-  feedback: { positive: number; negative: number };
 }
 
 /** The admin API's answer for one thread. */
@@ -64,8 +56,8 @@ export function listAllThreads(
   connection: AdminConnection,
   limit = 50,
   feedback?: FeedbackKind,
-): Promise<{ data: AdminThreadRow[]; hasMore: boolean }> {
-  return collect<AdminThreadRow>(
+): Promise<{ data: AdminThread[]; hasMore: boolean }> {
+  return collect<AdminThread>(
     limit,
     (pageSize, after) => {
       const query = new URLSearchParams({ limit: String(pageSize), ...(after && { after }), ...(feedback && { feedback }) });
@@ -87,7 +79,7 @@ export async function loadThreadItems(connection: AdminConnection, user: string,
 }
 
 /** One line per thread: id, created_at, status, user, feedback counts, title. */
-export function formatAdminThreads(rows: readonly AdminThreadRow[], hasMore: boolean, feedback?: FeedbackKind): string {
+export function formatAdminThreads(rows: readonly AdminThread[], hasMore: boolean, feedback?: FeedbackKind): string {
   if (!rows.length) return feedback ? `No threads with ${feedback} feedback.` : 'No threads.';
   const lines = rows.map((row) => [
     row.thread.id,
