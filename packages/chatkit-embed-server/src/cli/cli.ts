@@ -222,6 +222,8 @@ async function main(argv: string[]): Promise<number> {
   if (positionals[0] === 'migrate' && positionals[1]) {
     const source = readFileSync(positionals[1], 'utf8');
     const { findSyntaxError } = await import('../workflow/syntax-check.js');
+    // esbuild loads the file when it is served, so its verdict is the one that counts; the
+    // check's own parser is more lenient (it recovers from what it can).
     const broken = await findSyntaxError(source, positionals[1]);
     if (broken) {
       console.error(
@@ -280,11 +282,13 @@ async function main(argv: string[]): Promise<number> {
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
+    // Loaded first, so a file that does not load fails with the loader's own error.
+    const runWorkflow = await loadWorkflow(values.workflow);
     const { hostedToolLabels, inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
     const hostedTools = hostedToolLabels(inspectWorkflowSource(readFileSync(values.workflow, 'utf8'), values.workflow));
     answer = {
       respond: workflowResponder({
-        runWorkflow: await loadWorkflow(values.workflow),
+        runWorkflow,
         log: logLine,
         hostedTools,
         ...(env.CHATKIT_GUARDRAIL_MESSAGE && { guardrailMessage: env.CHATKIT_GUARDRAIL_MESSAGE }),
