@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatWorkflowReport, hostedToolLabels, inspectWorkflowSource, type WorkflowReport } from '../src/workflow/inspect-workflow.js';
+import { inspectWorkflowSource } from '../src/workflow/inspect-workflow.js';
+import { formatWorkflowReport, hostedToolLabels, type WorkflowReport } from '../src/workflow/workflow-report.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures/workflows');

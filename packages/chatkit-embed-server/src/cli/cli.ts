@@ -231,7 +231,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
-    const { inspectWorkflowSource, formatWorkflowReport } = await import('../workflow/inspect-workflow.js');
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { formatWorkflowReport } = await import('../workflow/workflow-report.js');
     const report = inspectWorkflowSource(source, positionals[1]);
     console.log(formatWorkflowReport(report));
     return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
@@ -284,7 +285,8 @@ async function main(argv: string[]): Promise<number> {
     );
     // Loaded first, so a file that does not load fails with the loader's own error.
     const runWorkflow = await loadWorkflow(values.workflow);
-    const { hostedToolLabels, inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { hostedToolLabels } = await import('../workflow/workflow-report.js');
     const hostedTools = hostedToolLabels(inspectWorkflowSource(readFileSync(values.workflow, 'utf8'), values.workflow));
     answer = {
       respond: workflowResponder({
