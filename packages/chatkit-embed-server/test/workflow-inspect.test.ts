@@ -318,6 +318,25 @@ export const runWorkflow = async (workflow: WorkflowInput) => ({ output_text: "H
     expect(findingText(report)).toContain('Never reads `input_as_text`');
   });
 
+  it('follows `export { run as runWorkflow }` to its function, and lists every import form', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+import type { Tracker } from "tracker-types";
+const run = async (workflow: { input_as_text: string }) => {
+  const { default: slugify } = await import("slugify");
+  const dayjs = require("dayjs");
+  return { output_text: slugify(workflow.input_as_text) };
+};
+export { run as runWorkflow };
+`);
+    expect(report.shape).toMatchObject({ exportsRunWorkflow: true, usesInputAsText: true, returnsOutputText: true });
+    expect(report.imports).toEqual(['@openai/agents', 'zod', 'tracker-types', 'slugify', 'dayjs']);
+    expect(report.findings.filter((f) => f.message.startsWith('Imports `')).map((f) => f.message)).toEqual([
+      expect.stringContaining('`npm install tracker-types`'),
+      expect.stringContaining('`npm install slugify`'),
+      expect.stringContaining('`npm install dayjs`'),
+    ]);
+  });
+
   it('a file that does not parse: a SyntaxError with file, line and column', () => {
     expect(() => inspectWorkflowSource('const ok = 1;\nconst agent = new Agent({ name: "x" ;\n', 'broken.ts')).toThrow(
       expect.objectContaining({ name: 'SyntaxError', message: expect.stringMatching(/^broken\.ts:2:\d+: /) }),
