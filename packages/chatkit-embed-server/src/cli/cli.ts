@@ -243,6 +243,8 @@ async function main(argv: string[]): Promise<number> {
   if (positionals[0] === 'migrate' && positionals[1]) {
     const source = readFileSync(positionals[1], 'utf8');
     const { findSyntaxError } = await import('../workflow/syntax-check.js');
+    // esbuild loads the file when it is served, so its verdict is the one that counts; the
+    // check's own parser is more lenient (it recovers from what it can).
     const broken = await findSyntaxError(source, positionals[1]);
     if (broken) {
       console.error(
@@ -250,7 +252,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
-    const { inspectWorkflowSource, formatWorkflowReport } = await import('../workflow/inspect-workflow.js');
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { formatWorkflowReport } = await import('../workflow/workflow-report.js');
     const report = inspectWorkflowSource(source, positionals[1]);
     console.log(formatWorkflowReport(report));
     return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
@@ -301,11 +304,14 @@ async function main(argv: string[]): Promise<number> {
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
-    const { hostedToolLabels, inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    // Loaded first, so a file that does not load fails with the loader's own error.
+    const runWorkflow = await loadWorkflow(values.workflow);
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { hostedToolLabels } = await import('../workflow/workflow-report.js');
     const hostedTools = hostedToolLabels(inspectWorkflowSource(readFileSync(values.workflow, 'utf8'), values.workflow));
     answer = {
       respond: workflowResponder({
-        runWorkflow: await loadWorkflow(values.workflow),
+        runWorkflow,
         log: logLine,
         hostedTools,
         ...(env.CHATKIT_GUARDRAIL_MESSAGE && { guardrailMessage: env.CHATKIT_GUARDRAIL_MESSAGE }),
