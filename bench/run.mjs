@@ -200,7 +200,8 @@ ${startupTable}
 \`npx chatkit-embed-server serve\` as users start it (token key generated, HTTP server
 listening), median of three. Each configuration loads only what it needs: the OpenAI SDK
 only with hosted sessions on, \`pg\` only with a \`postgres://\` store, the Agents SDK
-and the TypeScript loader only with \`--agent\` or \`--workflow\`.
+and the TypeScript loader only with \`--agent\` or \`--workflow\`, the workflow check's parser
+(\`@babel/parser\`) only with \`--workflow\`.
 
 ### The site owner's listing and search on 10,000 threads
 

@@ -30,6 +30,13 @@ for (const name of names) {
   });
 }
 
+// The launcher demo switches the page's language, as a site's language menu would.
+document.querySelector<HTMLSelectElement>('#page-language')?.addEventListener('change', ({ target }) => {
+  const language = (target as HTMLSelectElement).value;
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+});
+
 // The self-hosted demo shows a client tool and file uploads, which the built-in server's
 // offline responder knows about ("where am I", attachments).
 const chat = document.querySelector('chatkit-embed')!;

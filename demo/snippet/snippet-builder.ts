@@ -1,6 +1,7 @@
 // The snippet builder page: reads the form, shows the install snippet with what is wrong
 // with it, and applies the same settings to a live <chatkit-embed> launcher.
 import '../../packages/chatkit-embed/src/index.js';
+import { TRANSLATED } from '../../packages/chatkit-embed/src/i18n/languages.js';
 import {
   DEFAULT_SCRIPT_URL,
   buildSnippet,
@@ -27,6 +28,7 @@ const CONTROL_IDS: Partial<Record<SnippetField, string>> = {
   domainKey: 'domain-key',
   theme: 'theme',
   accentColor: 'accent-color',
+  locale: 'locale',
   greeting: 'greeting',
   placeholder: 'placeholder',
   starterPrompts: 'starter-prompts',
@@ -55,6 +57,15 @@ let shownIssues = '';
 
 document.querySelector<HTMLInputElement>('#script-url')!.defaultValue = DEFAULT_SCRIPT_URL;
 
+// Every language the element has words for, named in itself and in English.
+const inEnglish = new Intl.DisplayNames(['en'], { type: 'language' });
+for (const language of TRANSLATED) {
+  const own = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  const option = new Option(`${own} (${inEnglish.of(language)})`, language);
+  option.lang = language;
+  document.querySelector<HTMLSelectElement>('#locale')!.append(option);
+}
+
 function readForm(): SnippetInput {
   const data = new FormData(form);
   const text = (name: string) => String(data.get(name) ?? '');
@@ -67,6 +78,7 @@ function readForm(): SnippetInput {
     domainKey: text('domainKey'),
     theme: (text('theme') || undefined) as SnippetInput['theme'],
     accentColor: text('accentColor'),
+    locale: text('locale') || undefined,
     greeting: text('greeting'),
     placeholder: text('placeholder'),
     starterPrompts: text('starterPrompts').split('\n'),

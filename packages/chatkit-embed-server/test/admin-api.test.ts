@@ -35,7 +35,14 @@ async function start() {
           })
         ).text(),
       );
-    return { token, say };
+    /** Thumbs up or down on items of a thread, as ChatKit's client sends it. */
+    const rate = (threadId: string, itemIds: string[], kind: string) =>
+      fetch(`${server.url}/chatkit`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'items.feedback', params: { thread_id: threadId, item_ids: itemIds, kind } }),
+      });
+    return { token, say, rate };
   };
   const admin = (path: string, init: RequestInit = {}, credential = CREDENTIAL) =>
     fetch(`${server.url}/admin/api${path}`, { ...init, headers: { authorization: `Bearer ${credential}`, ...init.headers } });
@@ -99,7 +106,7 @@ describe('the admin API', () => {
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).toContain('onerror=alert(1)'); // data, as it was typed
     const csv = await (await admin('/export.csv')).text();
-    expect(csv.split('\r\n')[0]).toBe('thread_id,user,created_at,title,first_message');
+    expect(csv.split('\r\n')[0]).toBe('thread_id,user,created_at,title,first_message,positive,negative');
     // A visitor's text never starts a formula in a spreadsheet.
     expect(csv).not.toMatch(/(^|,)"=/m);
 
@@ -107,5 +114,88 @@ describe('the admin API', () => {
     expect(await (await admin(`/users/${encodeURIComponent(bobRow.user)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
     expect(await (await admin(`/threads/${encodeURIComponent(user)}/${thread.id}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
     expect(((await (await admin('/threads')).json()) as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it('shows the feedback readers gave: counts per thread, a filter, the kind per item, in both exports', async () => {
+    const { admin, visitor } = await start();
+    const alice = await visitor();
+    const bob = await visitor();
+    const threadOf = (events: Awaited<ReturnType<typeof alice.say>>) => {
+      const created = events.find((event) => event.type === 'thread.created');
+      const items = events.flatMap((event) => (event.type === 'thread.item.done' ? [event.item.id] : []));
+      return { id: created?.type === 'thread.created' ? created.thread.id : '', question: items[0]!, answer: items[1]! };
+    };
+    const shipping = threadOf(await alice.say('Do you ship to Norway?'));
+    const sizes = threadOf(await alice.say('Is the jacket true to size?'));
+    const refunds = threadOf(await bob.say('How do refunds work?'));
+    // Alice: thumbs up, then down, on one answer; up on the other. Bob: up.
+    for (const [who, thread, kind] of [
+      [alice, shipping, 'positive'],
+      [alice, shipping, 'negative'],
+      [alice, sizes, 'positive'],
+      [bob, refunds, 'positive'],
+    ] as const)
+      expect((await who.rate(thread.id, [thread.answer], kind)).status).toBe(200);
+    // Not Alice's thread for Bob, and not an item of that thread: refused, nothing kept.
+    expect((await bob.rate(shipping.id, [shipping.answer], 'positive')).status).toBe(404);
+    expect((await alice.rate(sizes.id, [shipping.answer], 'negative')).status).toBe(404);
+
+    type Row = { user: string; thread: { id: string }; feedback: { positive: number; negative: number } };
+    const list = async (query = '') => ((await (await admin(`/threads${query}`)).json()) as { data: Row[] }).data;
+    const counts = (rows: Row[]) => Object.fromEntries(rows.map((row) => [row.thread.id, row.feedback]));
+    expect(counts(await list())).toEqual({
+      [shipping.id]: { positive: 0, negative: 1 },
+      [sizes.id]: { positive: 1, negative: 0 },
+      [refunds.id]: { positive: 1, negative: 0 },
+    });
+    expect(await list('?feedback=')).toHaveLength(3); // empty: no filter, as for the other parameters
+    const negative = await list('?feedback=negative');
+    expect(negative.map((row) => row.thread.id)).toEqual([shipping.id]);
+    expect((await list('?feedback=positive&limit=1')).map((row) => row.thread.id)).toEqual([refunds.id]);
+    expect((await list('?feedback=positive&search=jacket')).map((row) => row.thread.id)).toEqual([sizes.id]);
+    for (const path of [
+      '/threads?feedback=bad',
+      '/threads?feedback=NEGATIVE',
+      '/export.jsonl?feedback=1',
+      '/export.csv?feedback=neutral',
+    ]) {
+      const refused = await admin(path);
+      expect(refused.status, path).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message, path).toMatch(/\bfeedback\b/);
+    }
+
+    const { user } = negative[0]!;
+    const read = (await (await admin(`/threads/${encodeURIComponent(user)}/${shipping.id}/items`)).json()) as {
+      user: string;
+      items: Array<{ id: string }>;
+      feedback: Record<string, string>;
+    };
+    expect(read.user).toBe(user);
+    expect(read.items.map((item) => item.id)).toEqual([shipping.question, shipping.answer]);
+    expect(read.feedback).toEqual({ [shipping.answer]: 'negative' });
+
+    const lines = (await (await admin('/export.jsonl?feedback=negative')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { thread: { id: string }; feedback: Record<string, string> });
+    expect(lines.map((line) => [line.thread.id, line.feedback])).toEqual([[shipping.id, { [shipping.answer]: 'negative' }]]);
+    const everything = (await (await admin('/export.jsonl')).text()).trim().split('\n');
+    expect(everything.map((line) => JSON.parse(line).feedback)).toEqual([
+      { [refunds.answer]: 'positive' },
+      { [sizes.answer]: 'positive' },
+      { [shipping.answer]: 'negative' },
+    ]);
+
+    const csv = (await (await admin('/export.csv')).text()).trimEnd().split('\r\n');
+    expect(csv[0]).toBe('thread_id,user,created_at,title,first_message,positive,negative');
+    const csvCounts = Object.fromEntries(
+      csv.slice(1).map((line) => [JSON.parse(line.split(',')[0]!), line.split(',').slice(-2).join(',')]),
+    );
+    expect(csvCounts).toEqual({ [shipping.id]: '0,1', [sizes.id]: '1,0', [refunds.id]: '1,0' });
+    expect((await (await admin('/export.csv?feedback=negative')).text()).trimEnd().split('\r\n')).toHaveLength(2);
+
+    // Erasing a visitor erases their feedback: the listing no longer finds it.
+    await admin(`/users/${encodeURIComponent(user)}`, { method: 'DELETE' });
+    expect(await list('?feedback=negative')).toEqual([]);
   });
 });

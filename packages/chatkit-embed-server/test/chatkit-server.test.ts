@@ -251,6 +251,45 @@ describe('non-streaming requests', () => {
     expect((await chat.call('threads.get_by_id', { thread_id: ids[0] })).status).toBe(404);
   });
 
+  it('items.feedback: kept by a store that keeps feedback, then the hook; an item not in the thread is a 404 for both', async () => {
+    const hooked: unknown[] = [];
+    const store = new MemoryStore();
+    const chat = await start({ feedback: async (args) => void hooked.push(args) }, store);
+    const { events } = await chat.stream('threads.create', { input: userText('hello') });
+    const threadId = (events[0] as { thread: { id: string } }).thread.id;
+    const [question, answer] = (await chat.call('items.list', { thread_id: threadId })).body.data.map((item: { id: string }) => item.id);
+    expect((await chat.call('items.feedback', { thread_id: threadId, item_ids: [answer], kind: 'positive' })).status).toBe(200);
+    expect((await chat.call('items.feedback', { thread_id: threadId, item_ids: [answer], kind: 'negative' })).status).toBe(200);
+    expect(await store.loadFeedback(threadId, { user: 'alice' })).toEqual({ [answer]: 'negative' });
+    expect(hooked).toMatchObject([{ kind: 'positive' }, { threadId, itemIds: [answer], kind: 'negative', context: { user: 'alice' } }]);
+
+    const refused = await chat.call('items.feedback', { thread_id: threadId, item_ids: [question, 'msg_nope'], kind: 'negative' });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.code).toBe('not_found');
+    expect((await chat.call('items.feedback', { thread_id: threadId, item_ids: [answer], kind: 'negative' }, 'bob')).status).toBe(404);
+    expect(hooked).toHaveLength(2);
+    expect(await store.loadFeedback(threadId, { user: 'alice' })).toEqual({ [answer]: 'negative' });
+  });
+
+  it("items.feedback on a store of one's own without FeedbackStore: the hook alone, as before", async () => {
+    const hooked: unknown[] = [];
+    const memory = new MemoryStore();
+    // Every ChatKitStore method, and none of FeedbackStore's.
+    const plain = new Proxy(memory, {
+      get: (target, key) => {
+        if (key === 'saveFeedback' || key === 'loadFeedback') return undefined;
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }) as ChatKitStore;
+    const chat = await start({ feedback: async (args) => void hooked.push(args) }, plain);
+    const { events } = await chat.stream('threads.create', { input: userText('hello') });
+    const threadId = (events[0] as { thread: { id: string } }).thread.id;
+    expect((await chat.call('items.feedback', { thread_id: threadId, item_ids: ['any'], kind: 'negative' })).status).toBe(200);
+    expect(hooked).toMatchObject([{ threadId, itemIds: ['any'], kind: 'negative' }]);
+    expect(await memory.loadFeedback(threadId, { user: 'alice' })).toEqual({});
+  });
+
   it('items.list pages in both orders', async () => {
     const chat = await start();
     const { events } = await chat.stream('threads.create', { input: userText('1') });

@@ -6,8 +6,11 @@ import { nodeTooOld } from '../src/runtime/node-version.js';
 
 const run = promisify(execFile);
 
-/** Imports `specifier` in a fresh Node process and lists the packages it loaded. */
-async function packagesLoadedBy(specifier: string, hiddenPackage?: string): Promise<{ packages: string[]; error?: string }> {
+/**
+ * Imports `specifier` in a fresh Node process and lists the packages it loaded (by then
+ * running `use`, a statement with the module as `entry`, when given).
+ */
+async function packagesLoadedBy(specifier: string, hiddenPackage?: string, use?: string): Promise<{ packages: string[]; error?: string }> {
   const script = `
     import { registerHooks } from 'node:module';
     const packages = new Set();
@@ -27,6 +30,7 @@ async function packagesLoadedBy(specifier: string, hiddenPackage?: string): Prom
     try {
       const entry = await import(${JSON.stringify(specifier)});
       if (${JSON.stringify(specifier.endsWith('/postgres'))}) await entry.PostgresStore.open('postgres://127.0.0.1:1/none');
+      ${use ?? ''}
     } catch (e) {
       error = e.name + ': ' + e.message;
     }
@@ -67,6 +71,33 @@ describe('the package entries', () => {
     expect(aiSdk.packages).not.toContain('@openai/agents');
     expect((await packagesLoadedBy('chatkit-embed-server')).packages).not.toContain('ai');
   }, 60_000);
+
+  it('the syntax tree parser loads when a workflow is inspected, not when an entry is imported', async () => {
+    const entries = [
+      '',
+      '/session',
+      '/tokens',
+      '/http',
+      '/chatkit',
+      '/sqlite',
+      '/postgres',
+      '/standalone',
+      '/agents',
+      '/workflow',
+      '/ai-sdk',
+      '/admin',
+    ];
+    for (const entry of entries) {
+      expect((await packagesLoadedBy(`chatkit-embed-server${entry}`)).packages, entry || 'root').not.toContain('@babel/parser');
+    }
+    const inspected = await packagesLoadedBy(
+      'chatkit-embed-server/workflow',
+      undefined,
+      "entry.inspectWorkflowSource('export const a = 1;');",
+    );
+    expect(inspected.error).toBeUndefined();
+    expect(inspected.packages).toContain('@babel/parser');
+  }, 120_000);
 
   it('the root entry imports without the optional peers installed', async () => {
     for (const hidden of ['@openai/agents', 'pg']) {

@@ -9,7 +9,7 @@ import { buildInbox } from '../scripts/build-inbox.mjs';
 import { INBOX_CSP } from '../src/admin/index.js';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { SqliteStore } from '../src/stores/sqlite-store.js';
-import type { AdminStore, ChatKitStore } from '../src/stores/store.js';
+import type { AdminStore, ChatKitStore, FeedbackStore } from '../src/stores/store.js';
 import { startServerProcess } from './cli-process.js';
 import { BULK, CREDENTIAL, HOSTILE, seed, startInboxServer, type Seeded } from './inbox-fixture.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
@@ -31,7 +31,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Store = ChatKitStore & AdminStore & { close?(): Promise<void> };
+type Store = ChatKitStore & AdminStore & FeedbackStore & { close?(): Promise<void> };
 type Server = Awaited<ReturnType<typeof startInboxServer>>;
 type Chat = Awaited<ReturnType<Server['visitorSays']>>;
 
@@ -237,6 +237,46 @@ describe.each(STORES)('the inbox page on %s', (_name, openStore, stopStore) => {
     await assertClean(watched, server);
   });
 
+  it('filters by feedback, counts it per thread, marks it on the message and exports it', async () => {
+    const [coat, thanks] = chats as [Chat, Chat];
+    await coat.rate('negative');
+    await thanks.rate('positive');
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector('#feedback');
+    await page.select('#feedback', 'negative');
+    await page.click('xpath/.//button[contains(., "Apply")]');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    expect(await page.$eval('button.thread', (row) => row.dataset.thread)).toBe(coat.thread);
+    expect(await page.$eval('button.thread .feedback-counts', (node) => node.textContent)).toBe('Feedback: 0 positive, 1 negative');
+
+    await page.click('button.thread');
+    await page.waitForSelector('#transcript-heading');
+    expect(
+      await page.$$eval('.transcript [data-feedback]', (marks) =>
+        marks.map((mark) => [mark.closest('.entry')!.getAttribute('data-item'), mark.textContent]),
+      ),
+    ).toEqual([[coat.answer, 'Rated unhelpful']]);
+
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    const download = nextDownload();
+    const jsonl = page.waitForResponse((response) => response.url().includes('/admin/api/export.jsonl'));
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect(new URL((await jsonl).url()).searchParams.get('feedback')).toBe('negative');
+    const rows = (await download).content
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((row) => [row.thread.id, row.feedback])).toEqual([[coat.thread, { [coat.answer]: 'negative' }]]);
+
+    await page.select('#feedback', 'positive');
+    await page.click('xpath/.//button[contains(., "Apply")]');
+    await page.waitForFunction((id) => document.querySelector('button.thread')?.getAttribute('data-thread') === id, {}, thanks.thread);
+    expect(await rowCount(page)).toBe(1);
+    await assertClean(watched, server);
+  });
+
   it('erases a thread and a visitor only after confirming, and cancelling deletes nothing', async () => {
     const watched = await open(server);
     const { page } = watched;
@@ -301,6 +341,8 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
   beforeAll(async () => {
     store = await SqliteStore.open(join(dir, 'inbox-a11y.sqlite'));
     seeded = await seed(store);
+    // A reader's thumbs up, so the transcript's axe check sees a feedback mark.
+    await store.saveFeedback(seeded.rich.thread, ['msg_rich_2'], 'positive', { user: seeded.rich.user });
     server = await startInboxServer(store);
   });
   afterAll(async () => {
@@ -386,6 +428,7 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await axe(page, 'list');
     await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
     await page.waitForSelector('#transcript-heading');
+    await page.waitForSelector('.mark.positive');
     await axe(page, 'transcript');
     await page.click('xpath/.//button[contains(., "Delete this thread")]');
     await page.waitForSelector('dialog[open]');

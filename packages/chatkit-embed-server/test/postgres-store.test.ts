@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
-import { adminContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
+import { adminContract, feedbackContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
 
 // Skipped only where no PostgreSQL can be had (the reason is printed); CI installs it.
 const available = postgresAvailable();
@@ -29,6 +29,10 @@ if (available) {
   storeEdgeContract('PostgresStore', open);
   storeTextContract('PostgresStore', open);
   adminContract('PostgresStore', open);
+  feedbackContract('PostgresStore', open, async (store) => {
+    const { rows } = await (store as PostgresStore).pool.query('SELECT count(*)::int AS n FROM chatkit_feedback');
+    return rows[0].n;
+  });
 
   describe('PostgresStore specifics', () => {
     it('migrations are idempotent, also when instances start together', async () => {
@@ -37,9 +41,11 @@ if (available) {
       stores.push(...opened);
       await opened[0]!.migrate(schema);
       const { rows } = await opened[0]!.pool.query('SELECT version FROM chatkit_schema_migrations ORDER BY version');
-      expect(rows.map((r) => r.version)).toEqual([1, 2]);
+      expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
       const indexes = await opened[0]!.pool.query(`SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
-      expect(indexes.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['chatkit_items_by_thread', 'chatkit_threads_by_user']));
+      expect(indexes.rows.map((r) => r.indexname)).toEqual(
+        expect.arrayContaining(['chatkit_items_by_thread', 'chatkit_threads_by_user', 'chatkit_feedback_pkey']),
+      );
     });
 
     it('shares stream places between instances, and frees them on release or expiry', async () => {

@@ -9,6 +9,7 @@ import {
   streamAssistantMessage,
   type AdminStore,
   type ChatKitStore,
+  type FeedbackStore,
   type StoreContext,
   type ThreadItem,
   type ThreadMetadata,
@@ -293,6 +294,158 @@ export function adminContract(name: string, open: () => Promise<ChatKitStore & A
       expect(ids(await store.listAllThreads({ limit: 10 }))).toEqual(['t_b2', 't_a2']);
       await expect(store.loadThread('t_a1', alice)).rejects.toBeInstanceOf(NotFoundError);
       expect(await store.deleteThreadsCreatedBefore('2026-11-15T00:00:00.000Z')).toBe(0); // again: nothing left to do
+    });
+  });
+}
+
+/**
+ * Feedback (FeedbackStore): a reader's thumbs up or down per item, the latest kind kept,
+ * seen in the admin listing (counts, filter) and gone wherever its item goes.
+ * `feedbackRows`, where the store has tables, counts what is really left in them.
+ */
+export function feedbackContract(
+  name: string,
+  open: () => Promise<ChatKitStore & AdminStore & FeedbackStore>,
+  feedbackRows?: (store: ChatKitStore) => Promise<number>,
+): void {
+  describe(`${name}: feedback (FeedbackStore)`, () => {
+    /** A thread of `user` with the items `itemIds`, created on `day` (2026-11-dd). */
+    async function seed(store: ChatKitStore, context: StoreContext, id: string, itemIds: string[], day = '25') {
+      await store.saveThread({ ...thread(id, id), created_at: `2026-11-${day}T12:00:00.000Z` }, context);
+      for (const itemId of itemIds) await store.addThreadItem(id, message(itemId, id), context);
+    }
+    const counts = async (store: AdminStore, search?: string) =>
+      Object.fromEntries(
+        (await store.listAllThreads({ limit: 100, ...(search && { search }) })).data.map((row) => [
+          `${row.user}/${row.thread.id}`,
+          row.feedback,
+        ]),
+      );
+
+    it('keeps the latest kind per item, and counts them per thread in the listing', async () => {
+      const store = await open();
+      await seed(store, alice, 't', ['i1', 'i2', 'i3']);
+      await seed(store, bob, 'u', ['j1']);
+      expect(await store.loadFeedback('t', alice)).toEqual({});
+      await store.saveFeedback('t', ['i1', 'i2'], 'positive', alice);
+      await store.saveFeedback('t', ['i2'], 'negative', alice); // changed his mind: one negative, not both
+      await store.saveFeedback('t', ['i3', 'i3'], 'negative', alice); // an id twice counts once
+      expect(await store.loadFeedback('t', alice)).toEqual({ i1: 'positive', i2: 'negative', i3: 'negative' });
+      expect(await counts(store)).toEqual({ 'alice/t': { positive: 1, negative: 2 }, 'bob/u': { positive: 0, negative: 0 } });
+      await store.saveFeedback('t', ['i2', 'i3'], 'positive', alice);
+      expect(await counts(store)).toEqual({ 'alice/t': { positive: 3, negative: 0 }, 'bob/u': { positive: 0, negative: 0 } });
+      await store.close?.();
+    });
+
+    // Refused rather than ignored: feedback on an item the thread does not hold could
+    // never be shown against an answer, and a silent success would hide a client (or a
+    // caller probing ids) sending the wrong ids. All or nothing: a refused call records
+    // nothing, not even for the ids that were right.
+    it('refuses item ids that are not in the thread, and records nothing of that call', async () => {
+      const store = await open();
+      await seed(store, alice, 't', ['i1', 'i2']);
+      await seed(store, alice, 'other', ['o1']);
+      await store.saveFeedback('t', ['i1'], 'positive', alice);
+      await expect(store.saveFeedback('t', ['i2', 'nope'], 'negative', alice)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.saveFeedback('t', ['i1', 'o1'], 'negative', alice)).rejects.toBeInstanceOf(NotFoundError); // another thread's item
+      await expect(store.saveFeedback('gone', ['i1'], 'negative', alice)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await store.loadFeedback('t', alice)).toEqual({ i1: 'positive' });
+      expect(await store.loadFeedback('other', alice)).toEqual({});
+      await store.close?.();
+    });
+
+    it("is scoped to the user: another user's thread is not found, and the same ids are another thread", async () => {
+      const store = await open();
+      await seed(store, alice, 't', ['i1']);
+      await expect(store.saveFeedback('t', ['i1'], 'negative', bob)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.loadFeedback('t', bob)).rejects.toBeInstanceOf(NotFoundError);
+      await seed(store, bob, 't', ['i1']);
+      await store.saveFeedback('t', ['i1'], 'negative', bob);
+      expect(await store.loadFeedback('t', alice)).toEqual({});
+      expect(await store.loadFeedback('t', bob)).toEqual({ i1: 'negative' });
+      await store.close?.();
+    });
+
+    it('goes with its item, its thread, its user and retention: nothing is left, nothing comes back', async () => {
+      const store = await open();
+      await seed(store, alice, 'old', ['a1', 'a2'], '01');
+      await seed(store, alice, 'kept', ['k1', 'k2'], '20');
+      await seed(store, bob, 'b', ['b1'], '20');
+      await seed(store, bob, 'b_old', ['c1'], '01');
+      await store.saveFeedback('old', ['a1', 'a2'], 'negative', alice);
+      await store.saveFeedback('kept', ['k1', 'k2'], 'negative', alice);
+      await store.saveFeedback('b', ['b1'], 'positive', bob);
+      await store.saveFeedback('b_old', ['c1'], 'positive', bob);
+      if (feedbackRows) expect(await feedbackRows(store)).toBe(6);
+
+      await store.deleteThreadItem('kept', 'k2', alice);
+      expect(await store.loadFeedback('kept', alice)).toEqual({ k1: 'negative' });
+      expect((await counts(store, 'kept'))['alice/kept']).toEqual({ positive: 0, negative: 1 });
+      await store.deleteThread('kept', alice);
+      expect(await store.deleteThreadsCreatedBefore('2026-11-10T00:00:00.000Z')).toBe(2); // old, b_old
+      expect(await store.deleteUserData('bob')).toBe(1);
+      if (feedbackRows) expect(await feedbackRows(store)).toBe(0);
+
+      // The same threads and items made again start with no feedback at all.
+      await seed(store, alice, 'old', ['a1', 'a2'], '01');
+      await seed(store, alice, 'kept', ['k1', 'k2'], '20');
+      await seed(store, bob, 'b', ['b1'], '20');
+      await seed(store, bob, 'b_old', ['c1'], '01');
+      for (const [context, id] of [
+        [alice, 'old'],
+        [alice, 'kept'],
+        [bob, 'b'],
+        [bob, 'b_old'],
+      ] as const)
+        expect(await store.loadFeedback(id, context)).toEqual({});
+      expect(Object.values(await counts(store))).toEqual(Array(4).fill({ positive: 0, negative: 0 }));
+      expect(await store.listAllThreads({ limit: 10, feedback: 'negative' })).toMatchObject({ data: [], has_more: false });
+      await store.close?.();
+    });
+
+    it('filters the listing to threads with feedback of a kind, page by page, newest first', async () => {
+      const store = await open();
+      // t0 … t9, t9 newest; negatives on t1, t2, t4, t7, t8 (t2 also positive), positive only on t5.
+      for (let n = 0; n < 10; n++) await seed(store, n % 2 ? bob : alice, `t${n}`, [`m${n}`, `r${n}`]);
+      for (const n of [1, 2, 4, 7, 8]) await store.saveFeedback(`t${n}`, [`r${n}`], 'negative', n % 2 ? bob : alice);
+      await store.saveFeedback('t2', ['m2'], 'positive', alice);
+      await store.saveFeedback('t5', ['r5', 'm5'], 'positive', bob);
+      const seen: string[] = [];
+      let after: string | null | undefined = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<AdminStore['listAllThreads']>> = await store.listAllThreads({
+          limit: 2,
+          after,
+          feedback: 'negative',
+        });
+        expect(page.data.length).toBeLessThanOrEqual(2);
+        for (const row of page.data) expect(row.feedback.negative).toBeGreaterThan(0);
+        seen.push(...page.data.map((row) => row.thread.id));
+        after = page.has_more ? page.after : null;
+        pages++;
+      } while (after);
+      expect(seen).toEqual(['t8', 't7', 't4', 't2', 't1']);
+      expect(pages).toBe(3);
+      const positive = await store.listAllThreads({ limit: 10, feedback: 'positive' });
+      expect(positive.data.map((row) => [row.thread.id, row.feedback])).toEqual([
+        ['t5', { positive: 2, negative: 0 }],
+        ['t2', { positive: 1, negative: 1 }],
+      ]);
+      // A page's last thread whose feedback changes before the next page is asked for
+      // still marks the place: the next page goes on after it.
+      const first = await store.listAllThreads({ limit: 2, feedback: 'negative' });
+      expect(first.data.map((row) => row.thread.id)).toEqual(['t8', 't7']);
+      await store.saveFeedback('t7', ['r7'], 'positive', bob);
+      expect((await store.listAllThreads({ limit: 2, after: first.after, feedback: 'negative' })).data.map((row) => row.thread.id)).toEqual(
+        ['t4', 't2'],
+      );
+      await store.saveFeedback('t7', ['r7'], 'negative', bob);
+      // With the other filters: search and dates narrow it further.
+      expect((await store.listAllThreads({ limit: 10, feedback: 'negative', search: 'r7' })).data.map((row) => row.thread.id)).toEqual([
+        't7',
+      ]);
+      await store.close?.();
     });
   });
 }

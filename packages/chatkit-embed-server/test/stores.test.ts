@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { MemoryStore, SqliteStore } from '../src/index.js';
-import { adminContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
+import { adminContract, feedbackContract, storeContract, storeEdgeContract, storeTextContract } from './store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'chatkit-stores-'));
 let n = 0;
@@ -17,3 +17,25 @@ storeTextContract('MemoryStore', async () => new MemoryStore());
 storeTextContract('SqliteStore', () => SqliteStore.open(join(dir, `text-${++n}.sqlite`)));
 adminContract('MemoryStore', async () => new MemoryStore());
 adminContract('SqliteStore', () => SqliteStore.open(join(dir, `admin-${++n}.sqlite`)));
+feedbackContract('MemoryStore', async () => new MemoryStore());
+const files = new WeakMap<object, string>();
+feedbackContract(
+  'SqliteStore',
+  async () => {
+    const file = join(dir, `feedback-${++n}.sqlite`);
+    const store = await SqliteStore.open(file);
+    files.set(store, file);
+    return store;
+  },
+  // What is really left in the file, read by a connection of its own (node:sqlite
+  // imported once the store has loaded it, so without its warning).
+  async (store) => {
+    const { DatabaseSync } = await import('node:sqlite');
+    const db = new DatabaseSync(files.get(store)!, { readOnly: true });
+    try {
+      return Number((db.prepare('SELECT count(*) AS n FROM chatkit_feedback').get() as { n: number }).n);
+    } finally {
+      db.close();
+    }
+  },
+);

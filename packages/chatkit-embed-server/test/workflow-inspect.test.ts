@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatWorkflowReport, inspectWorkflowSource, type WorkflowReport } from '../src/workflow/inspect-workflow.js';
+import { inspectWorkflowSource } from '../src/workflow/inspect-workflow.js';
+import { formatWorkflowReport, hostedToolLabels, type WorkflowReport } from '../src/workflow/workflow-report.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures/workflows');
@@ -189,6 +190,157 @@ export const runWorkflow = async (workflow: WorkflowInput) => {
     expect(text).toContain('requires approval (`requireApproval: always`)');
     expect(text).toContain('Function tool `lookup` (lookup) has an empty `execute`');
     expect(text).toContain('npm install @openai/guardrails');
+  });
+});
+
+describe('inspectWorkflowSource: read from the syntax tree', () => {
+  const IMPORTS = `import { Agent, Runner, tool, fileSearchTool, webSearchTool, withTrace, type FunctionTool } from "@openai/agents";
+import { z } from "zod";
+`;
+  const findingText = (report: WorkflowReport) => report.findings.map((f) => f.message).join('\n');
+
+  it('strings, template literals and comments holding code, brackets or keys count for nothing', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+// const ghost = new Agent({ name: "Ghost", tools: [webSearchTool()] });
+/* export const runWorkflow = 1; ) ] } */
+const helper = new Agent({
+  name: "Helper",
+  instructions: \`Never write \${"new Agent({"} or "}) ]" yourself; quote the trace as workflow_id: "wf_example".\`,
+  model: "gpt-4.1-mini",
+  tools: [webSearchTool()],
+});
+const runner = new Runner({ traceMetadata: { workflow_id: "wf_real" } });
+`);
+    expect(report.workflowId).toBe('wf_real');
+    expect(report.agents).toEqual([
+      { variable: 'helper', name: 'Helper', model: 'gpt-4.1-mini', structuredOutput: false, tools: ['helper.tools[0]'] },
+    ]);
+    expect(report.tools.map((t) => t.kind)).toEqual(['web_search']);
+    expect(report.shape.exportsRunWorkflow).toBe(false);
+  });
+
+  it('a regular expression literal holding a bracket does not hide the tools after it', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+const helper = new Agent({
+  name: "Helper",
+  tools: [
+    tool({ name: "check", description: "d", parameters: z.object({ id: z.string() }), execute: async ({ id }) => {
+      if (id) /[(]/.test(id);
+      return id;
+    } }),
+    webSearchTool(),
+  ],
+});
+`);
+    expect(report.agents[0]!.tools).toEqual(['helper.tools[0]', 'helper.tools[1]']);
+    expect(report.tools.map(({ id, kind, name, usedBy }) => ({ id, kind, name, usedBy }))).toEqual([
+      { id: 'helper.tools[0]', kind: 'function', name: 'check', usedBy: ['helper'] },
+      { id: 'helper.tools[1]', kind: 'web_search', name: null, usedBy: ['helper'] },
+    ]);
+  });
+
+  it('reads through `as const`, type arguments and several declarations in one statement', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+const typed = new Agent<{ onEvent: (event: string) => void }>({ name: "Typed" as const, model: "gpt-4.1-mini" as const });
+const first = new Agent({ name: "First" }), second = new Agent({ name: "Second", model: "gpt-4.1" satisfies string });
+`);
+    expect(report.agents).toEqual([
+      { variable: 'typed', name: 'Typed', model: 'gpt-4.1-mini', structuredOutput: false, tools: [] },
+      { variable: 'first', name: 'First', model: null, structuredOutput: false, tools: [] },
+      { variable: 'second', name: 'Second', model: 'gpt-4.1', structuredOutput: false, tools: [] },
+    ]);
+  });
+
+  it('a tool defined in a variable and referenced by name is that tool, whatever its type annotation', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+const lookup: FunctionTool<unknown, any, (input: string) => string> = tool({
+  name: "lookup",
+  description: "d",
+  parameters: z.object({}),
+  execute: async () => "found",
+});
+const helper = new Agent({ name: "Helper", tools: [lookup] });
+`);
+    expect(report.tools).toHaveLength(1);
+    expect(report.tools[0]).toMatchObject({ id: 'lookup', variable: 'lookup', kind: 'function', name: 'lookup', usedBy: ['helper'] });
+    expect(findingText(report)).not.toContain('not recognised');
+  });
+
+  it('follows spreads and names: shared tool arrays, shared agent options, vector store ids in a constant', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+const STORES = ["vs_a", "vs_b"] as const;
+const search = fileSearchTool([...STORES]);
+const shared = [search, webSearchTool()];
+const base = { model: "gpt-4.1-mini", tools: [...shared] };
+const helper = new Agent({ ...base, name: "Helper" });
+`);
+    expect(report.agents).toEqual([
+      { variable: 'helper', name: 'Helper', model: 'gpt-4.1-mini', structuredOutput: false, tools: ['search', 'helper.tools[1]'] },
+    ]);
+    expect(report.tools.map(({ id, kind }) => ({ id, kind }))).toEqual([
+      { id: 'search', kind: 'file_search' },
+      { id: 'helper.tools[1]', kind: 'web_search' },
+    ]);
+    expect(report.tools[0]!.vectorStoreIds).toEqual(['vs_a', 'vs_b']);
+    expect(hostedToolLabels(report)).toEqual(['file search (vector stores vs_a, vs_b)', 'web search']);
+  });
+
+  it('an `execute` given by name is the function of that name', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+async function lookupOrder(input: { id: string }) {}
+const lookup = tool({ name: "lookup", description: "d", parameters: z.object({ id: z.string() }), execute: lookupOrder });
+`);
+    expect(report.tools[0]!.implemented).toBe(false);
+    expect(findingText(report)).toContain('Function tool `lookup` (lookup) has an empty `execute`');
+  });
+
+  it('a `return` inside a function within runWorkflow is not runWorkflow returning', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+export const runWorkflow = async (workflow: { input_as_text: string }) => {
+  return await withTrace("T", async () => {
+    const words = workflow.input_as_text.split(" ").map((word) => {
+      return word.trim();
+    });
+    const result = { output_text: words.join(" ") };
+  });
+};
+`);
+    expect(report.shape).toMatchObject({ exportsRunWorkflow: true, usesWithTrace: true, returnsOutputText: false });
+    expect(findingText(report)).toContain('runWorkflow does not return an `{ output_text }` result');
+  });
+
+  it('`input_as_text` named only in a type is not read', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+type WorkflowInput = { input_as_text: string };
+export const runWorkflow = async (workflow: WorkflowInput) => ({ output_text: "Hello" });
+`);
+    expect(report.shape.usesInputAsText).toBe(false);
+    expect(findingText(report)).toContain('Never reads `input_as_text`');
+  });
+
+  it('follows `export { run as runWorkflow }` to its function, and lists every import form', () => {
+    const report = inspectWorkflowSource(`${IMPORTS}
+import type { Tracker } from "tracker-types";
+const run = async (workflow: { input_as_text: string }) => {
+  const { default: slugify } = await import("slugify");
+  const dayjs = require("dayjs");
+  return { output_text: slugify(workflow.input_as_text) };
+};
+export { run as runWorkflow };
+`);
+    expect(report.shape).toMatchObject({ exportsRunWorkflow: true, usesInputAsText: true, returnsOutputText: true });
+    expect(report.imports).toEqual(['@openai/agents', 'zod', 'tracker-types', 'slugify', 'dayjs']);
+    expect(report.findings.filter((f) => f.message.startsWith('Imports `')).map((f) => f.message)).toEqual([
+      expect.stringContaining('`npm install tracker-types`'),
+      expect.stringContaining('`npm install slugify`'),
+      expect.stringContaining('`npm install dayjs`'),
+    ]);
+  });
+
+  it('a file that does not parse: a SyntaxError with file, line and column', () => {
+    expect(() => inspectWorkflowSource('const ok = 1;\nconst agent = new Agent({ name: "x" ;\n', 'broken.ts')).toThrow(
+      expect.objectContaining({ name: 'SyntaxError', message: expect.stringMatching(/^broken\.ts:2:\d+: /) }),
+    );
   });
 });
 

@@ -18,7 +18,9 @@ export function measure(bytes) {
 /**
  * The npm entry as a bundler ships it: minified, split where the code says `import()`.
  * `entry` is what a page loads up front: the entry chunk and every chunk it imports
- * statically; `lazy` is what loads when a chat first starts. ChatKit's types are
+ * statically; `lazy` is what loads when a chat first starts; `translation` is what a
+ * page in another language than English loads for the element's own words: the table
+ * of languages and the largest one-language chunk. ChatKit's types are
  * external (types only); Lit is external unless `withLit`, which is what an app that
  * does not use Lit otherwise really adds.
  */
@@ -46,8 +48,16 @@ export async function npmEntryBytes({ withLit = false } = {}) {
   visit(entryPath);
   const chunks = result.outputFiles.filter((file) => file.path.endsWith('.js'));
   const isUpFront = (file) => [...upFront].some((path) => file.path.endsWith(path));
+  const chunkOf = (entryPoint) => (file) =>
+    Object.keys(outputs).some((path) => entryPoint(outputs[path].entryPoint ?? '') && file.path.endsWith(path));
+  const isTable = chunkOf((entry) => entry === 'dist/i18n/translations.js');
+  const isLanguage = chunkOf((entry) => entry.startsWith('dist/i18n/locales/'));
+  const languages = chunks.filter(isLanguage);
+  if (!languages.length || !chunks.some(isTable)) throw new Error('The npm build has no translation chunks: did the locale loader change?');
+  const largest = languages.reduce((found, file) => (file.contents.length > found.contents.length ? file : found));
   return {
     entry: Buffer.concat(chunks.filter(isUpFront).map((file) => file.contents)),
-    lazy: Buffer.concat(chunks.filter((file) => !isUpFront(file)).map((file) => file.contents)),
+    lazy: Buffer.concat(chunks.filter((file) => !isUpFront(file) && !isTable(file) && !isLanguage(file)).map((file) => file.contents)),
+    translation: Buffer.concat([...chunks.filter(isTable), largest].map((file) => file.contents)),
   };
 }

@@ -30,7 +30,9 @@ export {
   type ChatKitThreadLoadDetail,
   type ChatKitToolChangeDetail,
 } from './connector/chatkit-events.js';
-export { CHATKIT_SCRIPT_URL, TRUSTED_TYPES_POLICY } from './connector/script-loader.js';
+export { CHATKIT_SCRIPT_URL } from './connector/chatkit-script.js';
+export { TRUSTED_TYPES_POLICY } from './connector/trusted-types.js';
+export type { ChatKitEmbedStrings } from './i18n/strings.js';
 export type { SessionFailure } from './secrets/secret-source.js';
 // ChatKit's own types, so users need no second package for them.
 export type * from '@openai/chatkit';

@@ -111,8 +111,10 @@ export type ChatKitEmbedProps = {
   radius?: ChatKitEmbed["radius"];
   /** Spacing: `compact`, `normal` or `spacious`. */
   density?: ChatKitEmbed["density"];
-  /** UI language, such as `en` or `fr-CA`; defaults to the browser's. */
+  /** Language of ChatKit and of the element's own words, such as `de` or `fr-CA`; defaults to the page's `lang`, then the browser's. */
   locale?: ChatKitEmbed["locale"];
+  /** The element's own words, replacing any of its texts in every language: a JSON object such as `{"retry": "Reload"}` (see "Languages"). */
+  strings?: ChatKitEmbed["strings"];
   /** Greeting on the start screen. */
   greeting?: ChatKitEmbed["greeting"];
   /** Placeholder of the message box. */

@@ -5,22 +5,42 @@
  * here, and it reads the store only through `AdminStore` and the user-scoped methods
  * with the user the listing named.
  *
- *   GET    {base}/threads?limit&after&search&from&to   every user's threads, newest first
- *   GET    {base}/threads/{user}/{thread}/items        one thread's items, oldest first
+ *   GET    {base}/threads?limit&after&search&from&to&feedback
+ *          every user's threads, newest first: { data: [{ user, thread, feedback }],
+ *          has_more, after }, `feedback` counting the thread's items per kind
+ *          ({ positive, negative })
+ *   GET    {base}/threads/{user}/{thread}/items
+ *          one thread's items, oldest first: { user, thread, items, feedback }, `feedback`
+ *          mapping item id to 'positive' | 'negative' (items without any are absent)
  *   DELETE {base}/threads/{user}/{thread}              erase one thread
  *   DELETE {base}/users/{user}                         erase everything of one visitor
- *   GET    {base}/export.jsonl?search&from&to          matching threads with their items
- *   GET    {base}/export.csv?search&from&to            matching threads, one row each
+ *   GET    {base}/export.jsonl?search&from&to&feedback
+ *          matching threads, one JSON line each: { user, thread, items, feedback } (the map)
+ *   GET    {base}/export.csv?search&from&to&feedback
+ *          matching threads, one row each:
+ *          thread_id,user,created_at,title,first_message,positive,negative
+ *
+ * `feedback=positive` or `feedback=negative` keeps only threads with at least one item
+ * that got that feedback (filtered in the store, so paging stays right); any other value
+ * is a 400 naming the parameter, and an empty one is no filter, as for the others.
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
 import { sameSecret } from '../http/constant-time.js';
 import { safeLogger, type LogHook } from '../http/log.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
-import { NotFoundError, loadAllThreadItems, type AdminStore, type AdminThreadQuery, type ChatKitStore } from '../stores/store.js';
+import {
+  NotFoundError,
+  loadAllThreadItems,
+  type AdminStore,
+  type AdminThreadQuery,
+  type ChatKitStore,
+  type FeedbackStore,
+} from '../stores/store.js';
 
 export interface AdminApiOptions {
-  store: ChatKitStore & AdminStore;
+  /** Memory, SQLite and PostgreSQL stores are all three. */
+  store: ChatKitStore & AdminStore & FeedbackStore;
   /** The admin credential, sent as `Authorization: Bearer <credential>`; 24 characters or more. */
   credential: string;
   /** The path the API is mounted at. @default '/admin/api' */
@@ -72,6 +92,13 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       const value = get(name);
       if (value !== undefined) query[name] = value;
     }
+    const feedback = get('feedback');
+    if (feedback !== undefined) {
+      if (feedback !== 'positive' && feedback !== 'negative') {
+        throw new ServerError(400, 'invalid_request', 'The feedback parameter must be positive or negative.');
+      }
+      query.feedback = feedback;
+    }
     return query;
   }
 
@@ -119,7 +146,8 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (method === 'GET' && parts.length === 4 && parts[0] === 'threads' && parts[3] === 'items') {
         const [, user, threadId] = parts as [string, string, string];
         const thread = await store.loadThread(threadId, { user });
-        return json(200, { user, thread, items: await loadAllThreadItems(store, threadId, { user }) });
+        const items = await loadAllThreadItems(store, threadId, { user });
+        return json(200, { user, thread, items, feedback: await store.loadFeedback(threadId, { user }) });
       }
       if (method === 'DELETE' && parts.length === 3 && parts[0] === 'threads') {
         const [, user, threadId] = parts as [string, string, string];
@@ -139,8 +167,10 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           'application/x-ndjson; charset=utf-8',
           'threads.jsonl',
           (async function* () {
-            for await (const { user, thread } of everyThread(query))
-              yield `${JSON.stringify({ user, thread, items: await loadAllThreadItems(store, thread.id, { user }) })}\n`;
+            for await (const { user, thread } of everyThread(query)) {
+              const items = await loadAllThreadItems(store, thread.id, { user });
+              yield `${JSON.stringify({ user, thread, items, feedback: await store.loadFeedback(thread.id, { user }) })}\n`;
+            }
           })(),
         );
       }
@@ -150,14 +180,15 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           'text/csv; charset=utf-8',
           'threads.csv',
           (async function* () {
-            yield 'thread_id,user,created_at,title,first_message\r\n';
-            for await (const { user, thread } of everyThread(query)) {
+            yield 'thread_id,user,created_at,title,first_message,positive,negative\r\n';
+            for await (const { user, thread, feedback } of everyThread(query)) {
               const first = (await store.loadThreadItems(thread.id, null, 1, 'asc', { user })).data[0];
               const text =
                 first && 'content' in first && Array.isArray(first.content)
                   ? first.content.map((part) => ('text' in part ? part.text : '')).join('')
                   : '';
-              yield `${[thread.id, user, thread.created_at, thread.title ?? '', text].map(csvField).join(',')}\r\n`;
+              const fields = [thread.id, user, thread.created_at, thread.title ?? '', text].map(csvField);
+              yield `${[...fields, feedback.positive, feedback.negative].join(',')}\r\n`;
             }
           })(),
         );

@@ -3,7 +3,7 @@
  * environment. The OpenAI API key is read from the environment only, never from a flag,
  * since flags show up in process lists and shell history.
  * `migrate` checks an Agent Builder export, `doctor` a deployed setup, and `threads`
- * lists what a ChatKit backend stored.
+ * lists what a ChatKit backend stored (with `--admin`, every visitor's, with feedback).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -104,11 +104,27 @@ ${DOCTOR_THREADS_OPTIONS}`;
 
 const THREADS_HELP = `Usage: chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
                                     [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
+       chatkit-embed-server threads --admin (--api-url <url> | --admin-url <url>)
+                                    [--feedback positive|negative] [--thread <id> --user <id>]
+                                    [--limit <n>] [--json]
 
 threads  lists a user's threads, newest first, or with --thread one thread's items,
          from a ChatKit backend: to see that it keeps what the chat sent.
+         With a visitor's token it reads through the ChatKit protocol, which carries no
+         feedback. With --admin it reads through the site owner's API of
+         chatkit-embed-server serve --admin instead: every visitor's threads, each with
+         its feedback counts (+positive -negative), and with --thread each item marked
+         positive, negative or - (a reader's thumbs up or down).
 
-${DOCTOR_THREADS_OPTIONS}`;
+${DOCTOR_THREADS_OPTIONS}
+
+Options of threads --admin:
+  --admin                 read through the admin API with CHATKIT_ADMIN_TOKEN (environment
+                          only: a flag would show in process lists); no --token
+  --admin-url <url>       where the admin API is (default: /admin/api on --api-url's server)
+  --feedback <kind>       only threads with at least one item given positive or negative feedback
+  --user <id>             with --thread: whose thread it is (the listing shows it); an id
+                          that starts with - goes as --user=<id>`;
 
 /** Each command's own help, for `<command> --help`. */
 const COMMAND_HELP: Record<string, string> = { serve: SERVE_HELP, migrate: MIGRATE_HELP, doctor: DOCTOR_HELP, threads: THREADS_HELP };
@@ -119,6 +135,7 @@ const USAGE = `Usage: chatkit-embed-server serve [options]
                                    [--api-url <url>] [--token <t> | --token-url <url>] [--json]
        chatkit-embed-server threads --api-url <url> (--token <t> | --token-url <url>)
                                     [--origin <origin>] [--thread <id>] [--limit <n>] [--json]
+       chatkit-embed-server threads --admin (--api-url <url> | --admin-url <url>) [--feedback <kind>] ...
 
 serve    runs a ChatKit backend for <chatkit-embed> at /chatkit, answered by
          --offline, --agent or --workflow, with the token endpoint its pages use; and
@@ -129,7 +146,8 @@ doctor   checks a deployed setup as a visitor's browser meets it: the session en
          (CORS, status, secret, expiry), the page (CSP, COEP) and a self-hosted backend.
          One line per check, PASS, WARN or FAIL with the fix; exits 1 if a check fails.
 threads  lists a user's threads, newest first, or with --thread one thread's items,
-         from a ChatKit backend: to see that it keeps what the chat sent.
+         from a ChatKit backend: to see that it keeps what the chat sent. With --admin
+         (and CHATKIT_ADMIN_TOKEN), every visitor's threads with readers' feedback.
 
 Run chatkit-embed-server <command> --help for a command's options.`;
 
@@ -159,6 +177,9 @@ const OPTIONS = {
   token: { type: 'string' },
   'token-url': { type: 'string' },
   thread: { type: 'string' },
+  user: { type: 'string' },
+  'admin-url': { type: 'string' },
+  feedback: { type: 'string' },
   limit: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -191,7 +212,7 @@ const COMMAND_OPTIONS: Record<string, ReadonlyArray<keyof typeof OPTIONS>> = {
     'help',
   ],
   doctor: ['page', 'session-url', 'origin', 'api-url', 'token', 'token-url', 'json', 'help'],
-  threads: ['api-url', 'token', 'token-url', 'origin', 'thread', 'limit', 'json', 'help'],
+  threads: ['api-url', 'token', 'token-url', 'origin', 'thread', 'limit', 'json', 'admin', 'admin-url', 'user', 'feedback', 'help'],
 };
 
 /** A mistake in the command line: exit code 2, with the usage. */
@@ -222,6 +243,8 @@ async function main(argv: string[]): Promise<number> {
   if (positionals[0] === 'migrate' && positionals[1]) {
     const source = readFileSync(positionals[1], 'utf8');
     const { findSyntaxError } = await import('../workflow/syntax-check.js');
+    // esbuild loads the file when it is served, so its verdict is the one that counts; the
+    // check's own parser is more lenient (it recovers from what it can).
     const broken = await findSyntaxError(source, positionals[1]);
     if (broken) {
       console.error(
@@ -229,7 +252,8 @@ async function main(argv: string[]): Promise<number> {
       );
       return 1;
     }
-    const { inspectWorkflowSource, formatWorkflowReport } = await import('../workflow/inspect-workflow.js');
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { formatWorkflowReport } = await import('../workflow/workflow-report.js');
     const report = inspectWorkflowSource(source, positionals[1]);
     console.log(formatWorkflowReport(report));
     return report.findings.some((finding) => finding.level === 'error') ? 1 : 0;
@@ -280,11 +304,14 @@ async function main(argv: string[]): Promise<number> {
       'serve --workflow',
       () => import('../workflow/workflow-responder.js'),
     );
-    const { hostedToolLabels, inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    // Loaded first, so a file that does not load fails with the loader's own error.
+    const runWorkflow = await loadWorkflow(values.workflow);
+    const { inspectWorkflowSource } = await import('../workflow/inspect-workflow.js');
+    const { hostedToolLabels } = await import('../workflow/workflow-report.js');
     const hostedTools = hostedToolLabels(inspectWorkflowSource(readFileSync(values.workflow, 'utf8'), values.workflow));
     answer = {
       respond: workflowResponder({
-        runWorkflow: await loadWorkflow(values.workflow),
+        runWorkflow,
         log: logLine,
         hostedTools,
         ...(env.CHATKIT_GUARDRAIL_MESSAGE && { guardrailMessage: env.CHATKIT_GUARDRAIL_MESSAGE }),
@@ -409,6 +436,12 @@ async function doctor(values: Values): Promise<number> {
 }
 
 async function threads(values: Values): Promise<number> {
+  if (values.admin) return adminThreads(values);
+  for (const flag of ['admin-url', 'user', 'feedback'] as const) {
+    if (values[flag] !== undefined) {
+      throw new UsageError(`--${flag} is for threads --admin: a visitor's token sees only that visitor, and no feedback.`);
+    }
+  }
   if (!values['api-url']) throw new UsageError('threads needs --api-url.');
   const apiUrl = httpUrl(values['api-url'], '--api-url');
   const tokenUrl = values['token-url'] ? httpUrl(values['token-url'], '--token-url') : undefined;
@@ -427,6 +460,43 @@ async function threads(values: Values): Promise<number> {
     const { data, hasMore } = await listThreads(connection, limit);
     console.log(values.json ? JSON.stringify(data, null, 2) : formatThreads(data, hasMore));
   }
+  return 0;
+}
+
+/** `threads --admin`: through the site owner's API, where feedback is known. */
+async function adminThreads(values: Values): Promise<number> {
+  if (values.token !== undefined || values['token-url'] !== undefined) {
+    throw new UsageError('threads --admin reads with CHATKIT_ADMIN_TOKEN; pass no --token or --token-url.');
+  }
+  if (values.origin !== undefined) throw new UsageError('threads --admin takes no --origin: the admin API is not called from pages.');
+  const credential = process.env.CHATKIT_ADMIN_TOKEN;
+  if (!credential)
+    throw new UsageError('threads --admin needs CHATKIT_ADMIN_TOKEN in the environment (the credential serve --admin uses).');
+  if (!values['api-url'] && !values['admin-url']) throw new UsageError('threads --admin needs --api-url or --admin-url.');
+  const { defaultAdminUrl, formatAdminThreads, listAllThreads, loadThreadItems } = await import('./threads-admin.js');
+  const adminUrl = values['admin-url']
+    ? httpUrl(values['admin-url'], '--admin-url')
+    : defaultAdminUrl(httpUrl(values['api-url']!, '--api-url'));
+  const limit = Number(values.limit ?? 50);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number above 0, not ${values.limit}.`);
+  const feedback = values.feedback;
+  if (feedback !== undefined && feedback !== 'positive' && feedback !== 'negative') {
+    throw new UsageError(`--feedback must be positive or negative, not ${feedback}.`);
+  }
+  const connection = { adminUrl, credential };
+  if (values.thread) {
+    if (feedback) throw new UsageError('--feedback filters the listing; with --thread every item shows its own.');
+    if (!values.user) throw new UsageError('threads --admin --thread needs --user: whose thread it is (the listing shows it).');
+    const { formatItems } = await import('./threads-inspect.js');
+    const answer = await loadThreadItems(connection, values.user, values.thread);
+    const items = answer.items.slice(0, limit);
+    const hasMore = answer.items.length > limit;
+    console.log(values.json ? JSON.stringify({ ...answer, items }, null, 2) : formatItems(items, hasMore, answer.feedback));
+    return 0;
+  }
+  if (values.user) throw new UsageError('--user is for --thread; the listing shows every visitor.');
+  const { data, hasMore } = await listAllThreads(connection, limit, feedback);
+  console.log(values.json ? JSON.stringify(data, null, 2) : formatAdminThreads(data, hasMore, feedback));
   return 0;
 }
 

@@ -37,11 +37,15 @@ export async function chatKitCall(connection: BackendConnection, type: string, p
   }
 }
 
-/** Up to `limit` entries, following `has_more` and `after` page by page. */
-async function collect<T extends { id: string }>(
+/**
+ * Up to `limit` entries, following `has_more` and `after` page by page. `idOf` names an
+ * entry for the cursor when a page has no `after`.
+ */
+export async function collect<T>(
   limit: number,
   fetchPage: (pageSize: number, after: string | null) => Promise<unknown>,
   what: string,
+  idOf: (entry: T) => string | undefined = (entry) => (entry as { id?: string }).id,
 ): Promise<{ data: T[]; hasMore: boolean }> {
   const data: T[] = [];
   let after: string | null = null;
@@ -52,7 +56,7 @@ async function collect<T extends { id: string }>(
     data.push(...page.data.slice(0, room));
     if (page.data.length > room) return { data, hasMore: true };
     const last = page.data.at(-1);
-    const next = page.after ?? last?.id ?? null;
+    const next = page.after ?? (last === undefined ? undefined : idOf(last)) ?? null;
     // A page that is empty or repeats its cursor would loop forever.
     if (!page.has_more || !page.data.length || next === after) return { data, hasMore: Boolean(page.has_more) };
     if (data.length >= limit) return { data, hasMore: true };
@@ -86,10 +90,19 @@ export function formatThreads(threads: readonly ThreadMetadata[], hasMore: boole
   return columns(rows) + (hasMore ? '\n… more threads: raise --limit to see them.' : '');
 }
 
-/** One line per item: id, created_at, type, and the text of messages. */
-export function formatItems(items: readonly ThreadItem[], hasMore: boolean): string {
+/**
+ * One line per item: id, created_at, type, and the text of messages; with `feedback`
+ * (known only through the admin API), the kind each item got, or `-`, before the text.
+ */
+export function formatItems(items: readonly ThreadItem[], hasMore: boolean, feedback?: Readonly<Record<string, string>>): string {
   if (!items.length) return 'No items in this thread.';
-  const rows = items.map((item) => [item.id, item.created_at, item.type, itemPreview(item)]);
+  const rows = items.map((item) => [
+    item.id,
+    item.created_at,
+    item.type,
+    ...(feedback ? [Object.hasOwn(feedback, item.id) ? feedback[item.id]! : '-'] : []),
+    itemPreview(item),
+  ]);
   return columns(rows) + (hasMore ? '\n… more items: raise --limit to see them.' : '');
 }
 
@@ -107,12 +120,13 @@ export function itemPreview(item: ThreadItem, width = 80): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
-function statusOf(status: ThreadMetadata['status'] | undefined): string {
+export function statusOf(status: ThreadMetadata['status'] | undefined): string {
   if (!status) return '-';
   return 'reason' in status && status.reason ? `${status.type} (${status.reason})` : status.type;
 }
 
-function columns(rows: readonly string[][]): string {
+/** Rows as aligned columns, two spaces apart; the last column is not padded. */
+export function columns(rows: readonly string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
     .map((row) =>

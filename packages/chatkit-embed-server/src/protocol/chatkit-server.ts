@@ -19,7 +19,7 @@ import { TokenError } from '../tokens/tokens.js';
 import { ChatKitStreamError, now } from './events.js';
 import { createUsageLimiter, type UsageLimits } from './usage-limits.js';
 import { isStreamingRequest, parseChatKitRequest, type ChatKitRequest, type RequestOf, type StreamingRequest } from './requests.js';
-import { NotFoundError, StoreUnavailableError, type ChatKitStore, type StoreContext } from '../stores/store.js';
+import { NotFoundError, StoreUnavailableError, isFeedbackStore, type ChatKitStore, type StoreContext } from '../stores/store.js';
 import {
   STREAM_ERROR,
   type Action,
@@ -74,6 +74,11 @@ export interface ChatKitServerOptions<C extends StoreContext = StoreContext> ext
   authenticate: TokenVerifier | ((request: Request) => Promise<C | null> | C | null);
   action?: (args: ActionArgs<C>) => AsyncIterable<ThreadStreamEvent>;
   syncAction?: (args: Omit<ActionArgs<C>, 'signal'>) => Promise<SyncCustomActionResponse>;
+  /**
+   * Called on `items.feedback` (a reader's thumbs up or down). A store that implements
+   * `FeedbackStore` (memory, SQLite, PostgreSQL) records it first, with no hook needed;
+   * this runs too, after it was recorded.
+   */
   feedback?: (args: { threadId: string; itemIds: string[]; kind: 'positive' | 'negative'; context: C }) => Promise<void>;
   transcribe?: (audio: { data: Uint8Array; mimeType: string }, context: C) => Promise<TranscriptionResult>;
   attachments?: AttachmentHandler<C>;
@@ -188,6 +193,11 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
       }
       case 'items.feedback':
         await store.loadThread(request.params.thread_id, context);
+        // Kept where the store can keep it, so the site owner sees it (admin API); an item
+        // that is not in the thread is a 404 and reaches no hook.
+        if (isFeedbackStore(store)) {
+          await store.saveFeedback(request.params.thread_id, request.params.item_ids, request.params.kind, context);
+        }
         await options.feedback?.({
           threadId: request.params.thread_id,
           itemIds: request.params.item_ids,

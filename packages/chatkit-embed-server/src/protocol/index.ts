@@ -33,6 +33,7 @@ export {
   NotFoundError,
   StoreUnavailableError,
   generateId,
+  isFeedbackStore,
   type ChatKitStore,
   type StoreContext,
   type StoreItemType,
@@ -40,6 +41,8 @@ export {
   type AdminStore,
   type AdminThread,
   type AdminThreadQuery,
+  type FeedbackStore,
+  type FeedbackKind,
 } from '../stores/store.js';
 export { openStore } from '../stores/open-store.js';
 export { DiskFileStorage } from '../stores/disk-file-storage.js';

@@ -20,7 +20,7 @@ import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
 import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
-import type { AdminStore, ChatKitStore, StoreContext } from '../stores/store.js';
+import { isFeedbackStore, type AdminStore, type ChatKitStore, type FeedbackStore, type StoreContext } from '../stores/store.js';
 import { createAttachments, type AttachmentsOptions } from '../protocol/attachments.js';
 
 export interface StandaloneConfig extends EndpointOptions {
@@ -45,8 +45,8 @@ export interface StandaloneConfig extends EndpointOptions {
   /**
    * The site owner's API over every visitor's conversations, at /admin/api, behind this
    * credential (`Authorization: Bearer …`), and the inbox page that uses it at /admin/.
-   * Off without it. Needs a store that
-   * implements `AdminStore` (memory, SQLite, PostgreSQL).
+   * Off without it. Needs a store that implements `AdminStore` and `FeedbackStore`
+   * (memory, SQLite, PostgreSQL).
    */
   admin?: { credential: string };
   /**
@@ -151,11 +151,13 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     (timer as { unref?: () => void }).unref?.();
   }
   if (config.admin) {
-    if (!store?.listAllThreads) throw new Error('admin needs a ChatKit store that can read across users (memory, SQLite, PostgreSQL).');
+    if (!store?.listAllThreads || !isFeedbackStore(store)) {
+      throw new Error('admin needs a ChatKit store that can read across users and keeps feedback (memory, SQLite, PostgreSQL).');
+    }
     const { createAdminApi } = await import('../admin/admin-api.js');
     const { createInboxPage } = await import('../admin/inbox-page.js');
     routes['/admin/api/*'] = createAdminApi({
-      store: store as ChatKitStore & AdminStore,
+      store: store as ChatKitStore & AdminStore & FeedbackStore,
       credential: config.admin.credential,
       ...(config.rateLimit?.store && { rateLimitStore: config.rateLimit.store }),
       ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),

@@ -17,6 +17,8 @@ import {
   type AdminStore,
   type AdminThread,
   type AdminThreadQuery,
+  type FeedbackKind,
+  type FeedbackStore,
   type SortOrder,
   type StoreContext,
   type StoreItemType,
@@ -59,6 +61,20 @@ const MIGRATIONS: string[] = [
      id TEXT NOT NULL,
      expires_at TIMESTAMPTZ NOT NULL,
      PRIMARY KEY (key, id)
+   )`,
+  // A reader's thumbs up or down on an item, the latest kind kept. It goes with its item
+  // (ON DELETE CASCADE), so every way an item is deleted (the item, its thread, its user,
+  // retention) leaves no feedback behind, also when a delete and a vote race. The
+  // primary key is the index by thread: the admin listing's counts and its feedback
+  // filter look a thread's rows up through it. IF NOT EXISTS on top of the version
+  // table, so a half-recorded run (table made, version not) cannot stop a start.
+  `CREATE TABLE IF NOT EXISTS chatkit_feedback (
+     user_id TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('positive', 'negative')),
+     PRIMARY KEY (user_id, thread_id, item_id),
+     FOREIGN KEY (user_id, thread_id, item_id) REFERENCES chatkit_items (user_id, thread_id, id) ON DELETE CASCADE
    )`,
 ];
 
@@ -106,7 +122,7 @@ function translate(error: unknown): unknown {
   return unavailable ? new StoreUnavailableError('The database did not answer in time.', { cause: error }) : error;
 }
 
-export class PostgresStore implements ChatKitStore, AdminStore {
+export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
   readonly pool: pg.Pool;
 
   private constructor(pool: pg.Pool) {
@@ -265,6 +281,40 @@ export class PostgresStore implements ChatKitStore, AdminStore {
     await this.#query('DELETE FROM chatkit_attachments WHERE user_id = $1 AND id = $2', [context.user, attachmentId]);
   }
 
+  async saveFeedback(threadId: string, itemIds: readonly string[], kind: FeedbackKind, context: StoreContext): Promise<void> {
+    await this.loadThread(threadId, context);
+    const wanted = [...new Set(itemIds)];
+    if (!wanted.length) return;
+    // One statement, all or nothing: written only when every item is in the thread. An
+    // item deleted meanwhile fails the foreign key instead of leaving a stray row.
+    const { rowCount } = await this.#query(
+      `WITH found AS (SELECT id FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = ANY($3::text[]))
+       INSERT INTO chatkit_feedback (user_id, thread_id, item_id, kind)
+       SELECT $1, $2, id, $4 FROM found WHERE (SELECT count(*) FROM found) = cardinality($3::text[])
+       ON CONFLICT (user_id, thread_id, item_id) DO UPDATE SET kind = EXCLUDED.kind`,
+      [context.user, threadId, wanted, kind],
+    ).catch((error: unknown) => {
+      if ((error as { code?: string }).code === '23503') throw new NotFoundError(`An item of thread ${threadId} was not found`);
+      throw error;
+    });
+    if (rowCount === wanted.length) return;
+    const { rows } = await this.#query<{ id: string }>(
+      'SELECT id FROM chatkit_items WHERE user_id = $1 AND thread_id = $2 AND id = ANY($3::text[])',
+      [context.user, threadId, wanted],
+    );
+    const found = new Set(rows.map((row) => row.id));
+    throw new NotFoundError(`Item ${wanted.find((id) => !found.has(id)) ?? wanted[0]} not found`);
+  }
+
+  async loadFeedback(threadId: string, context: StoreContext): Promise<Record<string, FeedbackKind>> {
+    await this.loadThread(threadId, context);
+    const { rows } = await this.#query<{ item_id: string; kind: FeedbackKind }>(
+      'SELECT item_id, kind FROM chatkit_feedback WHERE user_id = $1 AND thread_id = $2',
+      [context.user, threadId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.item_id, row.kind]));
+  }
+
   /** Rate-limit counters in the same database, shared by every instance. */
   rateLimitStore(): RateLimitStore {
     return {
@@ -343,15 +393,30 @@ export class PostgresStore implements ChatKitStore, AdminStore {
           jsonb_array_elements(CASE WHEN jsonb_typeof(i.data->'content') = 'array' THEN i.data->'content' ELSE '[]'::jsonb END) c
         WHERE i.user_id = t.user_id AND i.thread_id = t.id AND c->>'text' ILIKE ${like}))`);
     }
-    const { rows } = await this.#query<{ user_id: string; data: ThreadMetadata }>(
-      `SELECT t.user_id, t.data FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ${param(query.limit + 1)}`,
+    // Both through chatkit_feedback's primary key (user_id, thread_id, …): the filter is
+    // a probe per thread walked newest first, the counts one per thread on the page.
+    if (query.feedback) {
+      where.push(
+        `EXISTS (SELECT 1 FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id AND f.kind = ${param(query.feedback)})`,
+      );
+    }
+    const { rows } = await this.#query<{ user_id: string; data: ThreadMetadata; positive: number; negative: number }>(
+      `SELECT t.user_id, t.data, fb.positive, fb.negative FROM chatkit_threads t
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE f.kind = 'positive')::int AS positive, count(*) FILTER (WHERE f.kind = 'negative')::int AS negative
+             FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id
+         ) fb
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ${param(query.limit + 1)}`,
       params,
     );
     const hasMore = rows.length > query.limit;
-    const data = rows.slice(0, query.limit).map((row) => ({ user: row.user_id, thread: row.data }));
+    const data = rows
+      .slice(0, query.limit)
+      .map((row) => ({ user: row.user_id, thread: row.data, feedback: { positive: row.positive, negative: row.negative } }));
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
   }
 
+  // Deleting items deletes their feedback too (ON DELETE CASCADE, see MIGRATIONS).
   async deleteUserData(user: string): Promise<number> {
     let count = 0;
     await this.#transaction(async (client) => {

@@ -14,6 +14,8 @@ import {
   type AdminThread,
   type AdminThreadQuery,
   type ChatKitStore,
+  type FeedbackKind,
+  type FeedbackStore,
   type SortOrder,
   type StoreContext,
   type StoreItemType,
@@ -52,6 +54,17 @@ const SCHEMA = `
     data TEXT NOT NULL,
     PRIMARY KEY (user_id, id)
   );
+  -- A reader's thumbs up or down on an item, the latest kind kept. It goes with its item
+  -- (ON DELETE CASCADE), so every way an item is deleted (the item, its thread, its user,
+  -- retention) leaves no feedback behind. The primary key finds a thread's feedback.
+  CREATE TABLE IF NOT EXISTS chatkit_feedback (
+    user_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('positive', 'negative')),
+    PRIMARY KEY (user_id, thread_id, item_id),
+    FOREIGN KEY (user_id, thread_id, item_id) REFERENCES chatkit_items (user_id, thread_id, id) ON DELETE CASCADE
+  );
 `;
 
 /** Loads `node:sqlite` without its one-time ExperimentalWarning on stderr. */
@@ -76,7 +89,7 @@ async function loadSqlite(): Promise<typeof import('node:sqlite')> {
   }
 }
 
-export class SqliteStore implements ChatKitStore, AdminStore {
+export class SqliteStore implements ChatKitStore, AdminStore, FeedbackStore {
   readonly #db: DatabaseSync;
   readonly #sql: Record<string, StatementSync>;
 
@@ -107,6 +120,10 @@ export class SqliteStore implements ChatKitStore, AdminStore {
       ),
       loadAttachment: q('SELECT data FROM chatkit_attachments WHERE user_id = ? AND id = ?'),
       deleteAttachment: q('DELETE FROM chatkit_attachments WHERE user_id = ? AND id = ?'),
+      upsertFeedback: q(
+        'INSERT INTO chatkit_feedback (user_id, thread_id, item_id, kind) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, thread_id, item_id) DO UPDATE SET kind = excluded.kind',
+      ),
+      loadFeedback: q('SELECT item_id, kind FROM chatkit_feedback WHERE user_id = ? AND thread_id = ?'),
     };
   }
 
@@ -195,6 +212,22 @@ export class SqliteStore implements ChatKitStore, AdminStore {
     this.#sql.deleteAttachment!.run(context.user, attachmentId);
   }
 
+  async saveFeedback(threadId: string, itemIds: readonly string[], kind: FeedbackKind, context: StoreContext): Promise<void> {
+    await this.loadThread(threadId, context);
+    this.#transaction(() => {
+      for (const itemId of new Set(itemIds)) {
+        if (!this.#sql.itemSeq!.get(context.user, threadId, itemId)) throw new NotFoundError(`Item ${itemId} not found`);
+        this.#sql.upsertFeedback!.run(context.user, threadId, itemId, kind);
+      }
+    });
+  }
+
+  async loadFeedback(threadId: string, context: StoreContext): Promise<Record<string, FeedbackKind>> {
+    await this.loadThread(threadId, context);
+    const rows = this.#sql.loadFeedback!.all(context.user, threadId) as Array<{ item_id: string; kind: FeedbackKind }>;
+    return Object.fromEntries(rows.map((row) => [row.item_id, row.kind]));
+  }
+
   /**
    * The sequence number to page from: after `after`, or from the start. A cursor that no
    * longer exists ends the paging (an empty page) instead of starting it over.
@@ -234,16 +267,28 @@ export class SqliteStore implements ChatKitStore, AdminStore {
         WHERE i.user_id = t.user_id AND i.thread_id = t.id AND json_extract(c.value, '$.text') LIKE ? ESCAPE '\\'))`);
       params.push(like, like);
     }
+    if (query.feedback) {
+      where.push('EXISTS (SELECT 1 FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id AND f.kind = ?)');
+      params.push(query.feedback);
+    }
+    const count = (kind: FeedbackKind) =>
+      `(SELECT count(*) FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id AND f.kind = '${kind}')`;
     const rows = this.#db
       .prepare(
-        `SELECT t.user_id AS user, t.data AS data FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
+        `SELECT t.user_id AS user, t.data AS data, ${count('positive')} AS positive, ${count('negative')} AS negative
+           FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
       )
-      .all(...params, query.limit + 1) as Array<{ user: string; data: string }>;
+      .all(...params, query.limit + 1) as Array<{ user: string; data: string; positive: number; negative: number }>;
     const hasMore = rows.length > query.limit;
-    const data = rows.slice(0, query.limit).map((row) => ({ user: row.user, thread: JSON.parse(row.data) as ThreadMetadata }));
+    const data = rows.slice(0, query.limit).map((row) => ({
+      user: row.user,
+      thread: JSON.parse(row.data) as ThreadMetadata,
+      feedback: { positive: Number(row.positive), negative: Number(row.negative) },
+    }));
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
   }
 
+  // Deleting items deletes their feedback too (ON DELETE CASCADE, see SCHEMA).
   async deleteUserData(user: string): Promise<number> {
     let count = 0;
     this.#transaction(() => {

@@ -56,6 +56,32 @@ export interface AdminStore {
   deleteThreadsCreatedBefore(before: string): Promise<number>;
 }
 
+/**
+ * What a reader said of an answer: ChatKit's thumbs up or down (`items.feedback`). A
+ * separate interface, like `AdminStore`, so a store of one's own need not have it: the
+ * ChatKit server records feedback only when the store implements this.
+ */
+export interface FeedbackStore {
+  /**
+   * Records `kind` on each item for the context's user; the latest kind wins (a thumbs
+   * up changed to down leaves one `negative`). All or nothing: an item id that is not in
+   * the thread (or a thread that is not the user's) records none and throws, so no
+   * feedback is ever kept that the admin views cannot place on an item.
+   * @throws NotFoundError
+   */
+  saveFeedback(threadId: string, itemIds: readonly string[], kind: FeedbackKind, context: StoreContext): Promise<void>;
+  /** A thread's feedback, item id to kind. @throws NotFoundError */
+  loadFeedback(threadId: string, context: StoreContext): Promise<Record<string, FeedbackKind>>;
+}
+
+export type FeedbackKind = 'positive' | 'negative';
+
+/** Whether a store records feedback (implements `FeedbackStore`). */
+export function isFeedbackStore(store: object): store is FeedbackStore {
+  const candidate = store as Partial<FeedbackStore>;
+  return typeof candidate.saveFeedback === 'function' && typeof candidate.loadFeedback === 'function';
+}
+
 export interface AdminThreadQuery {
   limit: number;
   /** The id of the last thread of the previous page. */
@@ -65,11 +91,15 @@ export interface AdminThreadQuery {
   /** ISO 8601 bounds on `created_at`: from (inclusive) and to (exclusive). */
   from?: string;
   to?: string;
+  /** Only threads with at least one item whose feedback is this kind. */
+  feedback?: FeedbackKind;
 }
 
 export interface AdminThread {
   user: string;
   thread: ThreadMetadata;
+  /** How many of the thread's items got each kind of feedback. */
+  feedback: { positive: number; negative: number };
 }
 
 /** Whether a thread matches an admin search: its title or a message's text holds `search`, any case. */
@@ -148,17 +178,20 @@ interface UserData {
   threads: Map<string, ThreadMetadata>;
   items: Map<string, ThreadItem[]>;
   attachments: Map<string, Attachment>;
+  /** Thread id to (item id to kind); an item's entry goes with the item. */
+  feedback: Map<string, Map<string, FeedbackKind>>;
 }
 
 /** Keeps everything in memory, per process. For development and tests. */
-export class MemoryStore implements ChatKitStore, AdminStore {
+export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
   readonly #users = new Map<string, UserData>();
   /** Every thread in the order it was created, across users (for the admin listing). */
   #created: Array<{ user: string; id: string }> = [];
 
   #data(context: StoreContext): UserData {
     let data = this.#users.get(context.user);
-    if (!data) this.#users.set(context.user, (data = { threads: new Map(), items: new Map(), attachments: new Map() }));
+    if (!data)
+      this.#users.set(context.user, (data = { threads: new Map(), items: new Map(), attachments: new Map(), feedback: new Map() }));
     return data;
   }
 
@@ -191,6 +224,7 @@ export class MemoryStore implements ChatKitStore, AdminStore {
     const data = this.#data(context);
     data.threads.delete(threadId);
     data.items.delete(threadId);
+    data.feedback.delete(threadId);
     this.#created = this.#created.filter((entry) => entry.user !== context.user || entry.id !== threadId);
   }
 
@@ -223,9 +257,11 @@ export class MemoryStore implements ChatKitStore, AdminStore {
   }
 
   async deleteThreadItem(threadId: string, itemId: string, context: StoreContext): Promise<void> {
-    const items = this.#data(context).items.get(threadId) ?? [];
+    const data = this.#data(context);
+    const items = data.items.get(threadId) ?? [];
     const index = items.findIndex((existing) => existing.id === itemId);
     if (index >= 0) items.splice(index, 1);
+    data.feedback.get(threadId)?.delete(itemId);
   }
 
   async saveAttachment(attachment: Attachment, context: StoreContext): Promise<void> {
@@ -242,21 +278,46 @@ export class MemoryStore implements ChatKitStore, AdminStore {
     this.#data(context).attachments.delete(attachmentId);
   }
 
+  async saveFeedback(threadId: string, itemIds: readonly string[], kind: FeedbackKind, context: StoreContext): Promise<void> {
+    const items = this.#items(threadId, context);
+    const missing = itemIds.find((itemId) => !items.some((item) => item.id === itemId));
+    if (missing !== undefined) throw new NotFoundError(`Item ${missing} not found`);
+    const feedback = this.#data(context).feedback;
+    let kinds = feedback.get(threadId);
+    if (!kinds) feedback.set(threadId, (kinds = new Map()));
+    for (const itemId of itemIds) kinds.set(itemId, kind);
+  }
+
+  async loadFeedback(threadId: string, context: StoreContext): Promise<Record<string, FeedbackKind>> {
+    this.#items(threadId, context);
+    return Object.fromEntries(this.#data(context).feedback.get(threadId) ?? []);
+  }
+
   async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
+    let newestFirst = [...this.#created].reverse();
+    if (query.after) {
+      // After the cursor thread in creation order, whether or not it still matches the
+      // filters (its feedback may have changed since), as the SQL stores page.
+      const at = newestFirst.findIndex((entry) => entry.id === query.after);
+      if (at < 0) return { data: [], has_more: false, after: null };
+      newestFirst = newestFirst.slice(at + 1);
+    }
     const rows: AdminThread[] = [];
-    for (const { user, id } of [...this.#created].reverse()) {
+    for (const { user, id } of newestFirst) {
       const data = this.#users.get(user);
       const thread = data?.threads.get(id);
       if (!thread) continue;
       if (query.from && thread.created_at < query.from) continue;
       if (query.to && thread.created_at >= query.to) continue;
       if (query.search && !threadMatches(thread, data!.items.get(id) ?? [], query.search)) continue;
-      rows.push({ user, thread: structuredClone(thread) });
+      const feedback = { positive: 0, negative: 0 };
+      for (const kind of data!.feedback.get(id)?.values() ?? []) feedback[kind]++;
+      if (query.feedback && !feedback[query.feedback]) continue;
+      rows.push({ user, thread: structuredClone(thread), feedback });
+      if (rows.length > query.limit) break;
     }
-    const start = query.after ? rows.findIndex((row) => row.thread.id === query.after) + 1 : 0;
-    if (query.after && start === 0) return { data: [], has_more: false, after: null };
-    const data = rows.slice(start, start + query.limit);
-    const hasMore = start + query.limit < rows.length;
+    const hasMore = rows.length > query.limit;
+    const data = rows.slice(0, query.limit);
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
   }
 
@@ -275,6 +336,7 @@ export class MemoryStore implements ChatKitStore, AdminStore {
       if (!thread || thread.created_at >= before) continue;
       data!.threads.delete(id);
       data!.items.delete(id);
+      data!.feedback.delete(id);
       count++;
     }
     this.#created = this.#created.filter(({ user, id }) => this.#users.get(user)?.threads.has(id));

@@ -3,5 +3,6 @@
  * compiles TypeScript with esbuild) and checks one before it is served.
  */
 export { loadWorkflow, workflowResponder, type RunWorkflow, type WorkflowResponderOptions } from './workflow-responder.js';
-export { inspectWorkflowSource, formatWorkflowReport, hostedToolLabels, type WorkflowReport } from './inspect-workflow.js';
+export { inspectWorkflowSource } from './inspect-workflow.js';
+export { formatWorkflowReport, hostedToolLabels, type WorkflowReport } from './workflow-report.js';
 export { findSyntaxError, type SyntaxProblem } from './syntax-check.js';

@@ -1,8 +1,8 @@
 /**
- * Whether an export parses at all. The inspection in inspect-workflow.ts reads the source
- * as text and tolerates what it does not recognise, so on its own it reported a file that
- * Node then refused to load as having no errors; esbuild's parser (the one `serve` loads
- * the file with) says where a syntax error is.
+ * Whether an export parses at all, by esbuild's parser: the one `serve` loads the file
+ * with, so its verdict is the one that counts. The inspection's own parser
+ * (syntax-tree.ts) recovers from the errors it can, to report on as much of a file as
+ * possible, so on its own it would pass files that Node then refuses to load.
  */
 export interface SyntaxProblem {
   file: string;

@@ -11,7 +11,7 @@
  * the two parts were loaded.
  */
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
-import { parseAttributes, type ConfigIssue, type ParsedAttributes } from '../element/attribute-parsers.js';
+import { parseAttributes, stringsIssues, type ConfigIssue, type ParsedAttributes } from '../element/attribute-parsers.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { backendIdentity, resolveBackend, type Backend } from './backend.js';
 import type { ConnectorHost, Failure, HostElement } from './host.js';
@@ -26,7 +26,8 @@ import {
   withoutRemovedOptions,
 } from '../diagnostics/failure-diagnosis.js';
 import { buildOptions, sameOptions, snapshot } from './options-builder.js';
-import { CHATKIT_TAG, type ScriptLoadError } from './script-loader.js';
+import { chatKitLocale } from '../i18n/chatkit-locale.js';
+import { CHATKIT_TAG, loadScript, type ScriptLoadError } from './script-loader.js';
 import { apiKeyMessage, findApiKey, looksLikeApiKey } from '../secrets/secret-guard.js';
 import { SecretSource, SessionError } from '../secrets/secret-source.js';
 
@@ -139,28 +140,33 @@ export class Connector {
     const src = new URL(el.scriptSrc, document.baseURI).href;
     const shownSrc = safeUrl(src, src);
     this.#host.log('element', 'script.requested', { src: shownSrc });
-    const script = this.#host
-      .loadScript({ src, timeoutMs: el.loadTimeout, signal: abort.signal, defines: CHATKIT_TAG, label: 'The ChatKit script' })
-      .then(
-        () => {
-          document.removeEventListener('securitypolicyviolation', onViolation);
-          this.#host.log('element', 'script.defined', { src: shownSrc });
-          if (run === this.#run) this.#host.onScriptLoad(el.scriptSrc);
-        },
-        async (error: ScriptLoadError): Promise<never> => {
-          // Violation reports are queued as tasks of their own; let them land first.
-          await new Promise((resolve) => setTimeout(resolve));
-          document.removeEventListener('securitypolicyviolation', onViolation);
-          const byCsp = blocked.some((uri) => uri && src.startsWith(uri));
-          const diagnostic = scriptDiagnosis(error, shownSrc, byCsp, el.loadTimeout);
-          throw {
-            code: 'script-load-failed',
-            message: byCsp ? diagnostic.message : error.message,
-            cause: error,
-            diagnostic,
-          } satisfies Failure;
-        },
-      );
+    const script = loadScript(document, {
+      src,
+      nonce: el.nonce,
+      timeoutMs: el.loadTimeout,
+      signal: abort.signal,
+      defines: CHATKIT_TAG,
+      label: 'The ChatKit script',
+    }).then(
+      () => {
+        document.removeEventListener('securitypolicyviolation', onViolation);
+        this.#host.log('element', 'script.defined', { src: shownSrc });
+        if (run === this.#run) this.#host.onScriptLoad(el.scriptSrc);
+      },
+      async (error: ScriptLoadError): Promise<never> => {
+        // Violation reports are queued as tasks of their own; let them land first.
+        await new Promise((resolve) => setTimeout(resolve));
+        document.removeEventListener('securitypolicyviolation', onViolation);
+        const byCsp = blocked.some((uri) => uri && src.startsWith(uri));
+        const diagnostic = scriptDiagnosis(error, shownSrc, byCsp, el.loadTimeout);
+        throw {
+          code: 'script-load-failed',
+          message: byCsp ? diagnostic.message : error.message,
+          cause: error,
+          diagnostic,
+        } satisfies Failure;
+      },
+    );
     const secret = this.#source?.get(null).catch((error: SessionError) => {
       throw this.#sessionFailed(error);
     });
@@ -200,10 +206,16 @@ export class Connector {
     if (!inner || !this.#backend) return;
     // The fallback is read once per run: re-reading it would send ChatKit a new
     // initialThread (and whole new options) each time the reader switches threads.
-    const threadId = this.#parsed.threadId ?? this.#fallbackThread;
+    const attributes = { ...this.#parsed };
+    const threadId = attributes.threadId ?? this.#fallbackThread;
+    if (threadId && !this.#el.options?.initialThread) attributes.threadId = threadId;
+    // Without a locale of its own, ChatKit would follow the browser while the element's
+    // words follow the page: both follow the page's `lang` instead.
+    const pageLocale = chatKitLocale(this.#host.pageLanguage);
+    if (!attributes.locale && !this.#el.options?.locale && pageLocale) attributes.locale = pageLocale;
     const next = buildOptions({
       options: this.#el.options && withoutRemovedOptions(this.#el.options),
-      attributes: threadId && !this.#el.options?.initialThread ? { ...this.#parsed, threadId } : this.#parsed,
+      attributes,
       api: this.#api(this.#backend),
       prefersDark: this.#host.prefersDark,
     });
@@ -338,6 +350,7 @@ export class Connector {
    */
   #parse(): string | undefined {
     const { value, issues } = parseAttributes(this.#el);
+    issues.push(...stringsIssues(this.#el.strings, this.#el.getAttribute('strings')));
     this.#parsed = value;
     const keyAt = this.#findApiKey();
     if (!keyAt) for (const issue of issues) this.#reportIssueOnce(issue);

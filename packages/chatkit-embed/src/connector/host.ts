@@ -8,7 +8,6 @@ import type { ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
 import type { RawAttributes } from '../element/attribute-parsers.js';
 import type { ChatKitEmbedErrorCode, ChatKitEmbedErrorInit } from '../element/errors.js';
 import type { ChatKitEmbedMode, ChatKitEmbedState } from '../element/types.js';
-import type { ScriptLoadOptions } from './script-loader.js';
 
 /** The element as the connector reads it: its configuration, its state, and the node its events go out from. */
 export interface HostElement extends HTMLElement, RawAttributes {
@@ -28,6 +27,7 @@ export interface HostElement extends HTMLElement, RawAttributes {
   readonly sessionHeaders: HeadersInit | null;
   readonly sessionCredentials: RequestCredentials;
   readonly sessionBody: unknown;
+  readonly strings: Readonly<Record<string, unknown>> | null;
 }
 
 /** A failure as plain data; the shell makes a `ChatKitEmbedError` of it. */
@@ -47,8 +47,8 @@ export interface ConnectorHost {
   readonly prefersDark: boolean;
   /** A thread to open when the page names none (the launcher's remembered thread). */
   readonly fallbackThreadId: string | null;
-  /** Loads a script through the shell's loader (one CSP nonce and Trusted Types policy). */
-  loadScript(options: ScriptLoadOptions): Promise<void>;
+  /** The `lang` the page declares around the element, for ChatKit when `locale` is not set. */
+  readonly pageLanguage: string | null;
   /** The shell's error object for a failure, to throw to ChatKit. */
   error(failure: Failure): Error;
   /** Starts the chat over (a new backend, a fixed configuration). */

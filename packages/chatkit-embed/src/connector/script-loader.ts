@@ -1,16 +1,18 @@
 /**
- * Loads scripts into the page: OpenAI's ChatKit script, which defines `openai-chatkit`,
- * and in the script-tag build this library's own core. One `<script>` per document and
- * URL whatever the number of chats; none when the tag it defines is already defined or
- * the page already has that script. All of them go through one CSP nonce lookup and one
- * Trusted Types policy.
+ * Loads OpenAI's ChatKit script, which defines `openai-chatkit`. One `<script>` per
+ * document and URL whatever the number of chats; none when the tag is already defined
+ * or the page already has that script. It is part of the lazily loaded core; the
+ * script-tag build's shell loads its own files with the smaller `cdn/own-files.ts`.
+ * Both use the page's CSP nonce and one Trusted Types policy.
  */
 
-export const CHATKIT_SCRIPT_URL = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
-export const CHATKIT_TAG = 'openai-chatkit';
+import { trustedScriptURL, trustedTypesMessage } from './trusted-types.js';
+
+import { CHATKIT_SCRIPT_URL } from './chatkit-script.js';
+
+export { CHATKIT_SCRIPT_URL, CHATKIT_TAG } from './chatkit-script.js';
 export const DEFAULT_SCRIPT_TIMEOUT_MS = 15_000;
-/** The Trusted Types policy name a page that enforces them must allow. */
-export const TRUSTED_TYPES_POLICY = 'chatkit-embed';
+export { TRUSTED_TYPES_POLICY } from './trusted-types.js';
 
 /** Why a script did not load: it failed, it stalled, Trusted Types refused it, or the wait was cancelled. */
 export type ScriptLoadFailure = 'failed' | 'stalled' | 'trusted-types' | 'cancelled';
@@ -38,18 +40,8 @@ export interface ScriptLoadOptions {
   signal?: AbortSignal;
 }
 
-interface TrustedTypePolicyLike {
-  createScriptURL(url: string): unknown;
-}
-interface TrustedTypesWindow {
-  trustedTypes?: {
-    createPolicy(name: string, rules: { createScriptURL(url: string): string }): TrustedTypePolicyLike;
-  };
-}
-
 /** Pending loads per document and URL, so every chat on a page waits on one script. */
 const loads = new WeakMap<Document, Map<string, Promise<void>>>();
-const policies = new WeakMap<Window, TrustedTypePolicyLike | null>();
 
 /**
  * Resolves once the script has run, or with `defines`, once that tag is defined in
@@ -149,33 +141,11 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
     // Pages that enforce Trusted Types refuse a plain string here.
     (script as { src: unknown }).src = trustedScriptURL(win, src);
   } catch {
-    return Promise.reject(
-      new ScriptLoadError(
-        `The page enforces Trusted Types and refused the URL of ${label.toLowerCase()}. Allow the ` +
-          `"${TRUSTED_TYPES_POLICY}" policy in its trusted-types directive.`,
-        'trusted-types',
-      ),
-    );
+    return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
   }
   doc.head.append(script);
   // A script that defines a tag is done when the tag is; a load event alone proves little.
   return defined ? Promise.race([defined, loaded.then(() => new Promise<never>(() => {}))]) : loaded;
-}
-
-function trustedScriptURL(win: Window, url: string): unknown {
-  const tt = (win as TrustedTypesWindow).trustedTypes;
-  if (!tt) return url;
-  if (!policies.has(win)) {
-    let policy: TrustedTypePolicyLike | null = null;
-    try {
-      // The policy passes the URL through: it exists so pages can allow us by name.
-      policy = tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (value) => value });
-    } catch {
-      // Not allowed by the page's CSP; a default policy may still accept the string.
-    }
-    policies.set(win, policy);
-  }
-  return policies.get(win)?.createScriptURL(url) ?? url;
 }
 
 function positive(value: number | undefined): number | undefined {

@@ -4,6 +4,7 @@
  */
 import type { StartScreenPrompt, SupportedLocale, ThemeOption } from '@openai/chatkit';
 import { looksLikeApiKey } from '../secrets/secret-guard.js';
+import { english } from '../i18n/strings.js';
 
 export type ThemeAttribute = 'light' | 'dark' | 'auto';
 export type RadiusAttribute = NonNullable<ThemeOption['radius']>;
@@ -159,4 +160,29 @@ function quote(text: string): string {
 
 function assign<K extends keyof ParsedAttributes>(target: ParsedAttributes, key: K, value: ParsedAttributes[K] | undefined): void {
   if (value !== undefined) target[key] = value;
+}
+
+/**
+ * Problems with `strings`: an attribute that is not a JSON object, a name the element
+ * has no text for (a typo would otherwise change nothing, silently), a value that is
+ * not text. The element uses what is right and ignores the rest.
+ */
+export function stringsIssues(strings: Readonly<Record<string, unknown>> | null, attributeText: string | null): ConfigIssue[] {
+  if (!strings) {
+    return attributeText === null
+      ? []
+      : [{ attribute: 'strings', message: `strings=${quote(attributeText)} is not a JSON object; it is ignored.` }];
+  }
+  const issues: ConfigIssue[] = [];
+  for (const [name, text] of Object.entries(strings)) {
+    if (!(name in english)) {
+      issues.push({
+        attribute: 'strings',
+        message: `strings has no text named ${JSON.stringify(name)}; the names are ${Object.keys(english).join(', ')}.`,
+      });
+    } else if (typeof text !== 'string' || !text) {
+      issues.push({ attribute: 'strings', message: `strings.${name} must be a non-empty string; it is ignored.` });
+    }
+  }
+  return issues;
 }

@@ -23,10 +23,13 @@ import { memoryKey, recall, remember } from '../launcher/launcher-memory.js';
 import { launcherStyles } from '../launcher/launcher-styles.js';
 import { createLauncherView, type LauncherView } from '../launcher/launcher-view.js';
 import { ReadyGate } from '../connector/ready-gate.js';
-import { loadScript } from '../connector/script-loader.js';
 import { lockScroll } from '../launcher/scroll-lock.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
+import { LanguageController } from '../i18n/language-controller.js';
+import { pageLanguage } from '../i18n/languages.js';
+import { loadStrings } from '../i18n/locale-loader.js';
+import { stringsConverter, withOverrides, type ChatKitEmbedStrings } from '../i18n/strings.js';
 
 export type { ChatKitEmbedLogEntry, ChatKitEmbedMode, ChatKitEmbedState } from './types.js';
 
@@ -96,6 +99,11 @@ export class ChatKitEmbed extends ReactiveElement {
   // Narrow screens, and phones held sideways, where a floating panel would be a sliver.
   readonly #narrow = new MediaQueryController(this, () => `(max-width: ${this.fullscreenWidth}px), (max-height: 500px)`);
   readonly #loadingPolicy = new LoadingPolicyController(this, () => this.#begin());
+  readonly #language = new LanguageController(this, {
+    locale: () => this.locale,
+    load: (language) => loadStrings(language, { nonce: this.nonce, timeoutMs: this.loadTimeout }),
+    onError: (language, error) => this.#log('element', 'strings.failed', { language, message: (error as Error).message }),
+  });
 
   readonly #gate = new ReadyGate<OpenAIChatKit>();
   /** The part that talks to ChatKit, loaded when the chat first starts. */
@@ -181,8 +189,11 @@ export class ChatKitEmbed extends ReactiveElement {
   /** Spacing: `compact`, `normal` or `spacious`. */
   @property() density: 'compact' | 'normal' | 'spacious' | null = null;
 
-  /** UI language, such as `en` or `fr-CA`; defaults to the browser's. */
+  /** Language of ChatKit and of the element's own words, such as `de` or `fr-CA`; defaults to the page's `lang`, then the browser's. */
   @property() locale: string | null = null;
+
+  /** The element's own words, replacing any of its texts in every language: a JSON object such as `{"retry": "Reload"}` (see "Languages"). */
+  @property({ converter: stringsConverter }) strings: Partial<ChatKitEmbedStrings> | null = null;
 
   /** Greeting on the start screen. */
   @property() greeting: string | null = null;
@@ -295,6 +306,7 @@ export class ChatKitEmbed extends ReactiveElement {
       if (this.#wanted || (this.mode === 'launcher' && this.opened)) this.#begin();
       else this.#loadingPolicy.arm(this.loading ?? (this.mode === 'launcher' ? 'intent' : 'lazy'));
     }
+    if (changed.has('locale')) this.#language.refresh();
     if (changed.has('opened') && this.opened) {
       this._unread = false;
       this.#begin(); // an open panel shows the chat, whatever the loading policy
@@ -306,13 +318,17 @@ export class ChatKitEmbed extends ReactiveElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     if (this.#builtMode !== this.mode) this.#build();
-    this.#view!.show(this._state, this._error);
+    const { language } = this.#language;
+    const strings = withOverrides(this.#language.strings, this.strings);
+    this.#view!.show(this._state, this._error, strings, language);
     this.#launcher?.sync({
       open: this.opened,
       unread: this._unread,
       label: this.label,
       fullscreen: this.#narrow.matches,
-      title: this.headerTitle || 'Chat',
+      title: this.headerTitle || strings.chat,
+      strings,
+      language,
     });
     this.setAttribute('state', this._state);
   }
@@ -465,7 +481,9 @@ export class ChatKitEmbed extends ReactiveElement {
       get fallbackThreadId() {
         return host.#threadId;
       },
-      loadScript: (options) => loadScript(document, { nonce: this.nonce, ...options }),
+      get pageLanguage() {
+        return pageLanguage(host);
+      },
       restart: () => void this.#start(),
       error: toError,
       onScriptLoad: (src) => this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(src)),
@@ -593,6 +611,7 @@ const VIEW_ONLY = new Set<string>([
   '_unread',
   'opened',
   'label',
+  'strings',
   'position',
   'fullscreenWidth',
   'loading',

@@ -3,16 +3,22 @@
  * drawn over it. Built once with plain DOM calls, then shown and hidden; three fixed
  * states do not need a template engine, and skipping one keeps the script-tag bundle
  * inside its size budget.
+ *
+ * The error state speaks to the reader in the reader's language (a title by the kind of
+ * failure, and "Try again"); the site owner's explanation and fix are in English, behind
+ * a closed "Details", marked `lang="en"` so a screen reader reads them as English.
  */
 import { make as makeIn } from './dom.js';
 import type { ChatKitEmbedError } from './errors.js';
+import { isRightToLeft } from '../i18n/languages.js';
+import type { ChatKitEmbedStrings } from '../i18n/strings.js';
 
 export type ViewState = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface StateView {
   /** Where `openai-chatkit` goes. */
   readonly chat: HTMLElement;
-  show(state: ViewState, error: ChatKitEmbedError | null): void;
+  show(state: ViewState, error: ChatKitEmbedError | null, strings: ChatKitEmbedStrings, language: string): void;
 }
 
 /** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise. */
@@ -22,27 +28,43 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
 
   const chat = make('div', { part: 'chat' });
   const loading = make('div', { part: 'loading', class: 'overlay', role: 'status' });
-  loading.append(make('span', { class: 'spinner', 'aria-hidden': 'true' }), make('p', { class: 'title' }, 'Loading chat…'));
+  const loadingText = make('p', { class: 'title' });
+  loading.append(make('span', { class: 'spinner', 'aria-hidden': 'true' }), loadingText);
   const error = make('div', { part: 'error', class: 'overlay', role: 'alert' });
+  const title = make('p', { class: 'title' });
+  const details = make('details', { part: 'error-details', lang: 'en', dir: 'ltr' });
+  const summary = make('summary', {});
   const message = make('p', { part: 'error-message', class: 'detail' });
   const fix = make('p', { part: 'error-fix', class: 'detail' });
-  const retry = make('button', { part: 'retry-button', type: 'button' }, 'Try again');
+  details.append(summary, message, fix);
+  const retry = make('button', { part: 'retry-button', type: 'button' });
   retry.addEventListener('click', onRetry);
-  error.append(make('p', { class: 'title' }, 'The chat could not load.'), message, fix, retry);
+  error.append(title, retry, details);
   root.append(chat, loading, error);
 
   return {
     chat,
-    show(state, failure) {
+    show(state, failure, strings, language) {
+      for (const node of [loading, error]) {
+        node.lang = language;
+        node.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
+      }
+      loadingText.textContent = strings.loading;
       loading.hidden = state !== 'loading';
       error.hidden = state !== 'error';
       chat.setAttribute('aria-busy', String(state === 'loading'));
       chat.inert = state === 'error';
+      const code = failure?.code;
+      title.textContent =
+        code === 'session-failed' ? strings.connectFailed : code === 'config-invalid' ? strings.unavailable : strings.loadFailed;
+      summary.textContent = strings.details;
+      retry.textContent = strings.retry;
       message.textContent = failure?.message ?? '';
       fix.textContent = failure?.diagnostic?.fix ?? '';
       fix.hidden = !fix.textContent;
+      details.hidden = !message.textContent;
       // A configuration mistake is for the site owner to fix; retrying cannot help.
-      retry.hidden = failure?.code === 'config-invalid';
+      retry.hidden = code === 'config-invalid';
     },
   };
 }

@@ -9,6 +9,7 @@
  * like the state view it holds.
  */
 import { icon, make } from '../element/dom.js';
+import type { ChatKitEmbedStrings } from '../i18n/strings.js';
 
 export interface LauncherView {
   readonly button: HTMLButtonElement;
@@ -21,12 +22,15 @@ export interface LauncherView {
 export interface LauncherViewState {
   open: boolean;
   unread: boolean;
-  /** Visible text next to the icon; the accessible name stays "Chat" without it. */
+  /** Visible text next to the icon; without it the accessible name is `strings.chat`. */
   label: string | null;
   /** The panel fills the viewport (small screens). */
   fullscreen: boolean;
   /** Accessible name of the panel. */
   title: string;
+  strings: ChatKitEmbedStrings;
+  /** The language of `strings`, for `lang` (and `dir`) on what says them. */
+  language: string;
 }
 
 const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z';
@@ -45,7 +49,8 @@ export function createLauncherView(root: ShadowRoot, on: { toggle(): void; close
   const openIcon = icon(doc, CLOSE_ICON, 'launcher-icon');
   const label = make(doc, 'span', { part: 'launcher-label' });
   const unread = make(doc, 'span', { part: 'unread-indicator', class: 'unread' });
-  unread.append(make(doc, 'span', { class: 'visually-hidden' }, 'New reply'));
+  const unreadNote = make(doc, 'span', { class: 'visually-hidden' });
+  unread.append(unreadNote);
   button.append(closedIcon, openIcon, label, unread);
   button.addEventListener('click', on.toggle);
 
@@ -55,7 +60,7 @@ export function createLauncherView(root: ShadowRoot, on: { toggle(): void; close
   if (popover) panel.popover = button.popover = 'manual';
   else panel.classList.add('fixed');
   const bar = make(doc, 'div', { class: 'bar' });
-  const close = make(doc, 'button', { part: 'close-button', type: 'button', 'aria-label': 'Close chat' });
+  const close = make(doc, 'button', { part: 'close-button', type: 'button' });
   close.append(icon(doc, CLOSE_ICON, 'close-icon'));
   close.addEventListener('click', on.close);
   bar.append(close);
@@ -68,11 +73,18 @@ export function createLauncherView(root: ShadowRoot, on: { toggle(): void; close
     panel,
     body,
     sync(state) {
+      const { strings, language } = state;
+      // Our words are read in their language; the page's own `label` is in the page's.
+      unreadNote.lang = close.lang = language;
+      unreadNote.textContent = strings.newReply;
+      close.setAttribute('aria-label', strings.close);
       button.setAttribute('aria-expanded', String(state.open));
       button.classList.toggle('labelled', Boolean(state.label));
       // An aria-label hides the button's text, the unread note included: it says both.
       if (state.label) button.removeAttribute('aria-label');
-      else button.setAttribute('aria-label', state.unread ? 'Chat, new reply' : 'Chat');
+      else button.setAttribute('aria-label', state.unread ? strings.chatNewReply : strings.chat);
+      if (state.label) button.removeAttribute('lang');
+      else button.lang = language;
       label.textContent = state.label ?? '';
       label.hidden = !state.label;
       closedIcon.toggleAttribute('hidden', state.open);

@@ -1,7 +1,7 @@
 // The one-tag install as a site owner gets it: the built script-tag files on a plain
 // static file server (no module resolution, no transforms), a page holding only the
 // snippet, and Chromium driven over the DevTools protocol with real input.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_ARGS, HOW_TO_GET_CHROME, findChrome } from '../../../../scripts/find-chrome.mjs';
 import { listenOnLoopback } from '../../../../scripts/loopback.mjs';
+import { strings as german } from '../../src/i18n/locales/de.js';
 
 const NONCE = 'sn1ppetN0nce';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
@@ -19,17 +20,21 @@ let site: { url: string; close(): Promise<void> };
 let browser: Browser;
 /** Session requests, in arrival order. */
 const sessions: string[] = [];
+/** Every path the site served, in arrival order. */
+const served: string[] = [];
 
 beforeAll(async () => {
   const chrome = findChrome();
   if (!chrome) throw new Error(HOW_TO_GET_CHROME);
   root = mkdtempSync(join(tmpdir(), 'chatkit-embed-site-'));
   for (const file of ['chatkit-embed.js', 'chatkit-embed-core.js']) copyFileSync(join('dist/cdn', file), join(root, file));
+  cpSync('dist/cdn/locales', join(root, 'locales'), { recursive: true });
   const fake = await build({ entryPoints: ['test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false });
   writeFileSync(join(root, 'fake-chatkit.js'), fake.outputFiles[0]!.text);
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url!, 'http://site');
+    served.push(url.pathname);
     if (url.pathname === '/api/session' && req.method === 'POST') {
       for await (const _ of req); // drain the body
       sessions.push(url.search);
@@ -71,10 +76,10 @@ function snippet(attributes = '', src = '/chatkit-embed.js'): string {
 }
 
 /** Writes a static page; `head` and `body` are raw HTML. */
-function sitePage(name: string, { head = '', body = '' }: { head?: string; body?: string }): string {
+function sitePage(name: string, { head = '', body = '', lang = 'en' }: { head?: string; body?: string; lang?: string }): string {
   writeFileSync(
     join(root, name),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>${head}</head><body><main><h1>A static page</h1></main>${body}</body></html>`,
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title>${head}</head><body><main><h1>A static page</h1></main>${body}</body></html>`,
   );
   return `${site.url}/${name}`;
 }
@@ -282,6 +287,25 @@ describe('the snippet on a static page', () => {
     await page.evaluate(() => document.querySelector('chatkit-embed')!.remove());
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await count(page)).toBe(0);
+    await page.close();
+  });
+
+  it('speaks the page’s language from a small script of its own, under a strict CSP, with data-strings', async () => {
+    const tag = snippet(`async nonce="${NONCE}" data-strings='{"close": "Zu"}'`);
+    const page = await open(sitePage('csp-german.html', { head: tag, lang: 'de' }));
+    await useLauncher(page);
+    const words = await page.evaluate(() => {
+      const root = document.querySelector('chatkit-embed')!.shadowRoot!;
+      return {
+        close: root.querySelector('[part~="close-button"]')!.getAttribute('aria-label'),
+        unread: root.querySelector('[part~="unread-indicator"]')!.textContent,
+        lang: root.querySelector('[part~="unread-indicator"] span')!.getAttribute('lang'),
+      };
+    });
+    expect(words).toEqual({ close: 'Zu', unread: german.newReply, lang: 'de' });
+    expect(german.newReply).not.toBe('New reply');
+    expect(served.filter((path) => path.startsWith('/locales/'))).toEqual(['/locales/de.js']);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
     await page.close();
   });
 

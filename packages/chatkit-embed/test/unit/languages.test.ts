@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { stringsIssues } from '../../src/element/attribute-parsers.js';
+import { chatKitLocale } from '../../src/i18n/chatkit-locale.js';
+import { TRANSLATED, matchLanguage } from '../../src/i18n/languages.js';
+import { english, stringsConverter, withOverrides, type ChatKitEmbedStrings } from '../../src/i18n/strings.js';
+import { translations } from '../../src/i18n/translations.js';
+
+describe('matchLanguage', () => {
+  it.each([
+    ['de', 'de'],
+    ['de-AT', 'de'],
+    ['DE-at', 'de'],
+    ['fr_CA', 'fr'],
+    ['es-419', 'es'],
+    ['en-GB', 'en'],
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-Hans-CN', 'zh'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-Hant', 'zh-Hant'],
+    ['pt', 'pt'],
+    ['pt-BR', 'pt'],
+    ['pt-PT', 'pt-PT'],
+    ['no', 'nb'],
+    ['nn-NO', 'nb'],
+    ['fil-PH', 'tl'],
+    [' ar ', 'ar'],
+    ['he', null],
+    ['x-klingon', null],
+    ['', null],
+    [null, null],
+  ])('%j → %j', (tag, language) => {
+    expect(matchLanguage(tag)).toBe(language);
+  });
+});
+
+describe('the translations', () => {
+  const files = readdirSync(new URL('../../src/i18n/locales/', import.meta.url)).map((name) => name.replace(/\.ts$/, ''));
+
+  it('are one file and one loader per language, and nothing else', () => {
+    expect([...files].sort()).toEqual([...TRANSLATED].sort());
+    expect(Object.keys(translations).sort()).toEqual([...TRANSLATED].sort());
+  });
+
+  it.each(TRANSLATED)('%s has every text, each its own and not empty', async (language) => {
+    const { strings } = (await import(`../../src/i18n/locales/${language}.ts`)) as { strings: ChatKitEmbedStrings };
+    expect(Object.keys(strings)).toEqual(Object.keys(english));
+    for (const text of Object.values(strings)) expect(text.trim()).not.toBe('');
+    // Untranslated English left behind would show up here first: every language words
+    // its loading state differently.
+    expect(strings.loading).not.toBe(english.loading);
+    expect((await translations[language]!()).strings).toBe(strings);
+  });
+});
+
+describe('chatKitLocale', () => {
+  // Read from ChatKit's published types, so a locale ChatKit adds fails here.
+  const types = readFileSync(chatKitTypes(), 'utf8');
+  const union = (name: string) =>
+    [
+      ...types
+        .slice(types.indexOf(`export type ${name} =`))
+        .split(';')[0]!
+        .matchAll(/'([^']+)'/g),
+    ].map((m) => m[1]!);
+  const supported = [...union('TranslatedLocale'), ...union('SupportedLocale')];
+
+  it('finds every locale ChatKit supports', () => {
+    expect(supported.length).toBeGreaterThan(100);
+    for (const locale of supported) {
+      expect(chatKitLocale(locale), locale).toBe(locale);
+      expect(chatKitLocale(locale.toUpperCase()), locale).toBe(locale);
+    }
+  });
+
+  it('gives the language for a region ChatKit lacks, and nothing without a translation', () => {
+    expect(chatKitLocale('de-AT')).toBe('de');
+    expect(chatKitLocale('zh-Hant-TW')).toBe('zh-Hant');
+    expect(chatKitLocale('he')).toBeUndefined();
+    expect(chatKitLocale(null)).toBeUndefined();
+  });
+});
+
+describe('strings', () => {
+  it('overrides only known names with non-empty text', () => {
+    const overrides = { chat: 'Help', retry: '', nope: 'x', close: 42 } as unknown as Partial<ChatKitEmbedStrings>;
+    expect(withOverrides(english, overrides)).toEqual({ ...english, chat: 'Help' });
+    expect(withOverrides(english, null)).toEqual(english);
+  });
+
+  it('reads the attribute as a JSON object, and anything else as nothing', () => {
+    expect(stringsConverter.fromAttribute('{"chat":"Help"}')).toEqual({ chat: 'Help' });
+    expect(stringsConverter.fromAttribute('["Help"]')).toBeNull();
+    expect(stringsConverter.fromAttribute('{"chat":')).toBeNull();
+    expect(stringsConverter.fromAttribute(null)).toBeNull();
+  });
+
+  it('names each problem', () => {
+    expect(stringsIssues({ chat: 'Help' }, '{"chat":"Help"}')).toEqual([]);
+    expect(stringsIssues(null, null)).toEqual([]);
+    expect(stringsIssues(null, '{"chat":')[0]!.message).toBe('strings="{\\"chat\\":" is not a JSON object; it is ignored.');
+    expect(stringsIssues({ chta: 'Help', retry: 3 }, null).map((issue) => issue.message)).toEqual([
+      `strings has no text named "chta"; the names are ${Object.keys(english).join(', ')}.`,
+      'strings.retry must be a non-empty string; it is ignored.',
+    ]);
+  });
+});
+
+/** ChatKit's published types, found the way Node finds a package: up the folders. */
+function chatKitTypes(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'node_modules/@openai/chatkit/types/index.d.ts');
+    if (existsSync(file)) return file;
+  }
+  throw new Error('@openai/chatkit is not installed');
+}
