@@ -1,7 +1,7 @@
 // Builds the site owner's inbox page (src/admin/inbox) into dist/inbox-page: one
 // minified module with Lit inlined, its stylesheet and its HTML. The server serves these
 // files as they are; its runtime never loads Lit. Part of the package's build.
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -10,9 +10,10 @@ const out = fileURLToPath(new URL('../dist/inbox-page/', import.meta.url));
 
 export async function buildInbox() {
   await mkdir(out, { recursive: true });
-  await build({
+  const built = await build({
     entryPoints: [`${source}main.ts`],
     outfile: `${out}inbox.js`,
+    write: false,
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -22,8 +23,16 @@ export async function buildInbox() {
     conditions: ['production'],
     logLevel: 'warning',
   });
-  await copyFile(`${source}index.html`, `${out}index.html`);
-  await copyFile(`${source}inbox.css`, `${out}inbox.css`);
+  await replace('inbox.js', built.outputFiles[0].contents);
+  await replace('index.html', await readFile(`${source}index.html`));
+  await replace('inbox.css', await readFile(`${source}inbox.css`));
+}
+
+/** Written whole, then renamed over the old file: a server reading it meanwhile never sees half. */
+async function replace(name, contents) {
+  const temporary = `${out}.${name}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(temporary, contents);
+  await rename(temporary, `${out}${name}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildInbox();
