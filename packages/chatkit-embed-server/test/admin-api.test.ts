@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore, createStandaloneServer, offlineResponder } from '../src/index.js';
+import { createAdminApi } from '../src/admin/index.js';
+import { StoreUnavailableError } from '../src/stores/store.js';
 import { parseSse, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 
@@ -197,5 +199,22 @@ describe('the admin API', () => {
     // Erasing a visitor erases their feedback: the listing no longer finds it.
     await admin(`/users/${encodeURIComponent(user)}`, { method: 'DELETE' });
     expect(await list('?feedback=negative')).toEqual([]);
+  });
+});
+
+describe('the admin API when the store is down', () => {
+  it('answers 503 store_unavailable with Retry-After, as the ChatKit endpoint does, and logs no credential', async () => {
+    const store = new MemoryStore();
+    store.listAllThreads = async () => {
+      throw new StoreUnavailableError('the database did not answer within 10 s');
+    };
+    const lines: string[] = [];
+    const api = createAdminApi({ store, credential: CREDENTIAL, log: (entry) => lines.push(JSON.stringify(entry)) });
+    const response = await api(new Request('http://admin.test/admin/api/threads', { headers: { authorization: `Bearer ${CREDENTIAL}` } }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('store_unavailable');
+    expect(lines.join('\n')).toContain('admin.failed');
+    expect(lines.join('\n')).not.toContain(CREDENTIAL);
   });
 });

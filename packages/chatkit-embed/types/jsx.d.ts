@@ -255,6 +255,7 @@ export type CustomElements = {
    * - **loading** - The loading state, shown until ChatKit is ready.
    * - **error** - The error state.
    * - **error-message** - The error state's explanation.
+   * - **error-details** - The error state's technical details for the site owner, in English: a `<details>`, closed unless `debug` is set.
    * - **error-fix** - The error state's advice on fixing it, when the element knows the cause.
    * - **retry-button** - The error state's "Try again" button.
    * - **launcher-button** - Launcher: the floating button.

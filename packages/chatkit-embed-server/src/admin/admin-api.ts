@@ -31,6 +31,7 @@ import { safeLogger, type LogHook } from '../http/log.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
 import {
   NotFoundError,
+  StoreUnavailableError,
   loadAllThreadItems,
   type AdminStore,
   type AdminThreadQuery,
@@ -200,7 +201,10 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           ? caught
           : caught instanceof NotFoundError
             ? new ServerError(404, 'not_found', caught.message)
-            : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
+            : caught instanceof StoreUnavailableError
+              ? // As the ChatKit endpoint says it: a database that is down for a moment is worth a retry.
+                new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' })
+              : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
       if (error.status >= 500) log({ level: 'error', event: 'admin.failed', message: String((caught as Error)?.message ?? caught) });
       return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
     }

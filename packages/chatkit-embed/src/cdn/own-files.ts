@@ -16,7 +16,7 @@ export function loadOwnFile(name: string, label: string, options: { nonce?: stri
   if (!load) {
     load = new Promise<void>((resolve, reject) => {
       const script = document.createElement('script');
-      const timeoutMs = options.timeoutMs || 15_000;
+      const timeoutMs = options.timeoutMs! > 0 ? options.timeoutMs! : 15_000;
       const settle = (error?: string) => {
         clearTimeout(timer);
         if (!error) return resolve();

@@ -147,6 +147,7 @@ export class Connector {
       signal: abort.signal,
       defines: CHATKIT_TAG,
       label: 'The ChatKit script',
+      scriptURL: (url) => this.#host.scriptURL(url),
     }).then(
       () => {
         document.removeEventListener('securitypolicyviolation', onViolation);

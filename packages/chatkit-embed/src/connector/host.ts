@@ -27,7 +27,7 @@ export interface HostElement extends HTMLElement, RawAttributes {
   readonly sessionHeaders: HeadersInit | null;
   readonly sessionCredentials: RequestCredentials;
   readonly sessionBody: unknown;
-  readonly strings: Readonly<Record<string, unknown>> | null;
+  readonly strings: unknown;
 }
 
 /** A failure as plain data; the shell makes a `ChatKitEmbedError` of it. */
@@ -47,6 +47,8 @@ export interface ConnectorHost {
   readonly prefersDark: boolean;
   /** A thread to open when the page names none (the launcher's remembered thread). */
   readonly fallbackThreadId: string | null;
+  /** ChatKit's script URL as a Trusted Types value, through the shell's private policy. */
+  scriptURL(url: string): unknown;
   /** The `lang` the page declares around the element, for ChatKit when `locale` is not set. */
   readonly pageLanguage: string | null;
   /** The shell's error object for a failure, to throw to ChatKit. */

@@ -3,10 +3,10 @@
  * document and URL whatever the number of chats; none when the tag is already defined
  * or the page already has that script. It is part of the lazily loaded core; the
  * script-tag build's shell loads its own files with the smaller `cdn/own-files.ts`.
- * Both use the page's CSP nonce and one Trusted Types policy.
+ * Both use the page's CSP nonce and the shell's one Trusted Types policy.
  */
 
-import { trustedScriptURL, trustedTypesMessage } from './trusted-types.js';
+import { trustedTypesMessage } from './trusted-types.js';
 
 import { CHATKIT_SCRIPT_URL } from './chatkit-script.js';
 
@@ -38,6 +38,8 @@ export interface ScriptLoadOptions {
   timeoutMs?: number;
   /** Stops this caller's wait (and its timer); the shared load goes on for others. */
   signal?: AbortSignal;
+  /** Makes the URL a Trusted Types value: the shell's policy, which the core has no copy of. */
+  scriptURL?: (url: string) => unknown;
 }
 
 /** Pending loads per document and URL, so every chat on a page waits on one script. */
@@ -139,7 +141,7 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
   if (pageNonce) script.nonce = pageNonce;
   try {
     // Pages that enforce Trusted Types refuse a plain string here.
-    (script as { src: unknown }).src = trustedScriptURL(win, src);
+    (script as { src: unknown }).src = options.scriptURL ? options.scriptURL(src) : src;
   } catch {
     return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
   }

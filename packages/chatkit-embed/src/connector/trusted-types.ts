@@ -1,8 +1,9 @@
 /**
- * The element's one Trusted Types policy, for the URLs of the scripts it adds. It is
- * kept on the window under a registered symbol, not in a module: the script-tag build is
- * two bundles (the shell loads the core, the core loads ChatKit), and a page that allows
- * the policy once (without 'allow-duplicates') must not see it created twice.
+ * The element's one Trusted Types policy, for the URLs of the scripts it adds. The policy
+ * passes a URL through unchanged, so it stays private to the shell's module: the shell
+ * uses it for its own files and hands the connector a function for ChatKit's script
+ * (`ConnectorHost.scriptURL`), so the lazily loaded core never creates a second one and
+ * nothing else on the page can reach it.
  */
 
 /** The Trusted Types policy name a page that enforces them must allow. */
@@ -12,7 +13,7 @@ interface TrustedTypesWindow {
   trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): unknown } };
 }
 
-const POLICY = Symbol.for('chatkit-embed.trusted-types-policy');
+const policies = new WeakMap<Window, { createScriptURL(url: string): unknown } | null>();
 
 /**
  * The URL as the page's Trusted Types allow it: through the policy, or the plain string
@@ -21,17 +22,16 @@ const POLICY = Symbol.for('chatkit-embed.trusted-types-policy');
 export function trustedScriptURL(win: Window, url: string): unknown {
   const tt = (win as TrustedTypesWindow).trustedTypes;
   if (!tt) return url;
-  const cache = win as unknown as Record<symbol, { createScriptURL(url: string): unknown } | null | undefined>;
-  if (cache[POLICY] === undefined) {
+  if (!policies.has(win)) {
+    let policy: { createScriptURL(url: string): unknown } | null = null;
     try {
-      // The policy passes the URL through: it exists so pages can allow us by name.
-      cache[POLICY] = tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (value) => value });
+      policy = tt.createPolicy(TRUSTED_TYPES_POLICY, { createScriptURL: (value) => value });
     } catch {
       // Not allowed by the page's CSP; a default policy may still accept the string.
-      cache[POLICY] = null;
     }
+    policies.set(win, policy);
   }
-  return cache[POLICY]?.createScriptURL(url) ?? url;
+  return policies.get(win)?.createScriptURL(url) ?? url;
 }
 
 /** Why the URL was refused, for any script the element adds. */

@@ -167,15 +167,19 @@ function assign<K extends keyof ParsedAttributes>(target: ParsedAttributes, key:
  * has no text for (a typo would otherwise change nothing, silently), a value that is
  * not text. The element uses what is right and ignores the rest.
  */
-export function stringsIssues(strings: Readonly<Record<string, unknown>> | null, attributeText: string | null): ConfigIssue[] {
+export function stringsIssues(strings: unknown, attributeText: string | null): ConfigIssue[] {
   if (!strings) {
     return attributeText === null
       ? []
       : [{ attribute: 'strings', message: `strings=${quote(attributeText)} is not a JSON object; it is ignored.` }];
   }
+  // Set from script as something else than an object (a JSON string, say): one problem.
+  if (typeof strings !== 'object' || Array.isArray(strings)) {
+    return [{ attribute: 'strings', message: 'strings must be an object of texts by name, such as { retry: "Reload" }; it is ignored.' }];
+  }
   const issues: ConfigIssue[] = [];
   for (const [name, text] of Object.entries(strings)) {
-    if (!(name in english)) {
+    if (!Object.hasOwn(english, name)) {
       issues.push({
         attribute: 'strings',
         message: `strings has no text named ${JSON.stringify(name)}; the names are ${Object.keys(english).join(', ')}.`,

@@ -26,6 +26,7 @@ import { ReadyGate } from '../connector/ready-gate.js';
 import { lockScroll } from '../launcher/scroll-lock.js';
 import { createStateView, type StateView } from './state-view.js';
 import { styles } from './styles.js';
+import { trustedScriptURL } from '../connector/trusted-types.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { pageLanguage } from '../i18n/languages.js';
 import { loadStrings } from '../i18n/locale-loader.js';
@@ -68,6 +69,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @csspart loading - The loading state, shown until ChatKit is ready.
  * @csspart error - The error state.
  * @csspart error-message - The error state's explanation.
+ * @csspart error-details - The error state's technical details for the site owner, in English: a `<details>`, closed unless `debug` is set.
  * @csspart error-fix - The error state's advice on fixing it, when the element knows the cause.
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart launcher-button - Launcher: the floating button.
@@ -306,7 +308,7 @@ export class ChatKitEmbed extends ReactiveElement {
       if (this.#wanted || (this.mode === 'launcher' && this.opened)) this.#begin();
       else this.#loadingPolicy.arm(this.loading ?? (this.mode === 'launcher' ? 'intent' : 'lazy'));
     }
-    if (changed.has('locale')) this.#language.refresh();
+    if (connecting || changed.has('locale')) this.#language.refresh();
     if (changed.has('opened') && this.opened) {
       this._unread = false;
       this.#begin(); // an open panel shows the chat, whatever the loading policy
@@ -320,7 +322,7 @@ export class ChatKitEmbed extends ReactiveElement {
     if (this.#builtMode !== this.mode) this.#build();
     const { language } = this.#language;
     const strings = withOverrides(this.#language.strings, this.strings);
-    this.#view!.show(this._state, this._error, strings, language);
+    this.#view!.show(this._state, this._error, strings, language, this.debug);
     this.#launcher?.sync({
       open: this.opened,
       unread: this._unread,
@@ -481,6 +483,7 @@ export class ChatKitEmbed extends ReactiveElement {
       get fallbackThreadId() {
         return host.#threadId;
       },
+      scriptURL: (url) => trustedScriptURL(window, url),
       get pageLanguage() {
         return pageLanguage(host);
       },

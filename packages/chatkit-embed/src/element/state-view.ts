@@ -18,7 +18,8 @@ export type ViewState = 'idle' | 'loading' | 'ready' | 'error';
 export interface StateView {
   /** Where `openai-chatkit` goes. */
   readonly chat: HTMLElement;
-  show(state: ViewState, error: ChatKitEmbedError | null, strings: ChatKitEmbedStrings, language: string): void;
+  /** `debug` opens the technical details (the reader may still close them). */
+  show(state: ViewState, error: ChatKitEmbedError | null, strings: ChatKitEmbedStrings, language: string, debug: boolean): void;
 }
 
 /** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise. */
@@ -41,10 +42,11 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
   retry.addEventListener('click', onRetry);
   error.append(title, retry, details);
   root.append(chat, loading, error);
+  let shown: ViewState = 'idle';
 
   return {
     chat,
-    show(state, failure, strings, language) {
+    show(state, failure, strings, language, debug) {
       for (const node of [loading, error]) {
         node.lang = language;
         node.dir = isRightToLeft(language) ? 'rtl' : 'ltr';
@@ -63,6 +65,9 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
       fix.textContent = failure?.diagnostic?.fix ?? '';
       fix.hidden = !fix.textContent;
       details.hidden = !message.textContent;
+      // Opened as the error appears, so a reader who closes them keeps them closed.
+      if (debug && state === 'error' && shown !== 'error') details.open = true;
+      shown = state;
       // A configuration mistake is for the site owner to fix; retrying cannot help.
       retry.hidden = code === 'config-invalid';
     },

@@ -1,8 +1,10 @@
 /**
  * The `locale` ChatKit gets when the page sets none but declares a `lang`: the tag
- * itself when it is one of ChatKit's regional locales (`fr-CA` stays `fr-CA`), else the
- * language the element found for it (`de-AT` → `de`), else nothing and ChatKit follows
- * the browser. A unit test checks this against every `SupportedLocale` in ChatKit's types.
+ * itself when it is one of ChatKit's regional locales (`fr-CA` stays `fr-CA`), Latin
+ * American Spanish as `es-419`, else the language the element found for it (`de-AT` →
+ * `de`), else English, which is what the element's own words fall back to, so the two
+ * never disagree. Without a `lang`, nothing: ChatKit follows the browser, as the element
+ * does. A unit test checks this against every `SupportedLocale` in ChatKit's types.
  */
 import type { SupportedLocale } from '@openai/chatkit';
 import { matchLanguage } from './languages.js';
@@ -15,7 +17,10 @@ const REGIONAL =
 
 export function chatKitLocale(tag: string | null): SupportedLocale | undefined {
   if (!tag) return undefined;
-  const normal = tag.trim().toLowerCase();
+  const normal = tag.trim().toLowerCase().replace('_', '-');
   const regional = REGIONAL.find((known) => known.toLowerCase() === normal);
-  return ((regional ?? matchLanguage(tag)) as SupportedLocale | null) ?? undefined;
+  if (regional) return regional as SupportedLocale;
+  // Spanish outside Spain (es-MX, es-AR, es-US...) reads ChatKit's Latin American Spanish.
+  if (/^es-(?!es\b)[a-z0-9]+$/.test(normal)) return 'es-419';
+  return (matchLanguage(tag) ?? 'en') as SupportedLocale;
 }

@@ -4,7 +4,7 @@ import { english, type ChatKitEmbedStrings } from './strings.js';
 
 export interface LanguageControllerOptions {
   /** The element's `locale`, read on every refresh. */
-  locale(): string | null;
+  locale(): unknown;
   /** Fetches a translation (a chunk in npm builds, a script next to the script-tag bundle). */
   load(language: string): Promise<ChatKitEmbedStrings>;
   /** A translation failed to load; English stays. */
@@ -33,8 +33,9 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
   }
 
+  // The first `refresh` comes from the element's first update, once a framework has set
+  // `locale` right after inserting it: a translation fetched before would be thrown away.
   hostConnected(): void {
-    this.refresh();
     // Also an update when the language stays (fr to fr-CA): ChatKit gets the exact tag.
     this.#observer = new MutationObserver(() => {
       this.refresh();
@@ -56,6 +57,8 @@ export class LanguageController implements ReactiveController {
       (strings) => this.#wanted === wanted && this.#use(wanted, strings),
       (error: unknown) => {
         if (this.#wanted !== wanted) return;
+        // Forgotten, so the next refresh (a reconnect, a change of language) tries again.
+        this.#wanted = 'en';
         this.#use('en', english);
         this.#options.onError(wanted, error);
       },

@@ -20,11 +20,16 @@ const ALIASES: Record<string, string> = { no: 'nb', nn: 'nb', fil: 'tl' };
  * The translation for a BCP 47 tag (`de-AT` → `de`, `zh-TW` → `zh-Hant`, `pt-PT` →
  * `pt-PT`), `en` for English, or `null` when there is none and English stands in.
  */
-export function matchLanguage(tag: string | null | undefined): string | null {
-  const [language = '', ...rest] = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+export function matchLanguage(tag: unknown): string | null {
+  // A page may set `locale` to anything from script; nothing here may throw.
+  const [language = '', ...rest] = (typeof tag === 'string' ? tag : '').trim().toLowerCase().split(/[-_]/);
   const subtags = new Set(rest);
   if (language === 'en') return 'en';
-  if (language === 'zh') return subtags.has('hant') || subtags.has('tw') || subtags.has('hk') || subtags.has('mo') ? 'zh-Hant' : 'zh';
+  if (language === 'zh') {
+    // The script decides (zh-Hans-HK is Simplified); without one, the region.
+    const traditional = subtags.has('hant') || (!subtags.has('hans') && (subtags.has('tw') || subtags.has('hk') || subtags.has('mo')));
+    return traditional ? 'zh-Hant' : 'zh';
+  }
   if (language === 'pt' && subtags.has('pt')) return 'pt-PT';
   const base = ALIASES[language] ?? language;
   return TRANSLATED.includes(base) ? base : null;
@@ -39,11 +44,20 @@ export const isRightToLeft = (language: string) => language === 'ar' || language
  * ChatKit follows too, so the frame and the chat agree). A tag with no translation gives
  * `en`: a page that names a language is never overruled by the browser.
  */
-export function readerLanguage(locale: string | null, element: Element, browser: string | undefined): string {
+export function readerLanguage(locale: unknown, element: Element, browser: string | undefined): string {
   return matchLanguage(locale || pageLanguage(element) || browser) ?? 'en';
 }
 
-/** The language the page declares around the element (`lang` on it or an ancestor), if any. */
+/**
+ * The language the page declares around the element: `lang` on it or an ancestor, out
+ * through the shadow roots of the components it sits in (their hosts carry the page's).
+ */
 export function pageLanguage(element: Element): string | null {
-  return element.closest('[lang]')?.getAttribute('lang')?.trim() || null;
+  for (let node: Element | null = element; node;) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang')!.trim() || null;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }

@@ -14,7 +14,13 @@ const buttonName = (el: ChatKitEmbed) => part(el, 'launcher-button').getAttribut
 
 /** Waits until the element's own words are in `language` (a translation loads on its own). */
 async function speaks(el: ChatKitEmbed, language: string): Promise<void> {
-  await waitUntil(() => part(el, 'launcher-button').lang === language, `never spoke ${language}`, { timeout: 20_000 });
+  await waitUntil(
+    () => el.shadowRoot?.querySelector<HTMLElement>('[part~="launcher-button"]')?.lang === language,
+    `never spoke ${language}`,
+    {
+      timeout: 20_000,
+    },
+  );
 }
 
 function launcher(attributes: { locale?: string; strings?: string; scenario?: string } = {}): Promise<ChatKitEmbed> {
@@ -182,6 +188,72 @@ describe('<chatkit-embed> in the reader’s language', () => {
     await waitForState(typo, 'ready');
     await waitUntil(() => typoErrors.length > 0, 'no error event');
     expect(typoErrors[0]!.detail.message).to.contain('"retyr"');
+  });
+
+  it('finds the page’s lang from inside another component’s shadow root', async () => {
+    root.lang = 'fr';
+    const host = document.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('chatkit-embed');
+    el.mode = 'launcher';
+    el.scriptSrc = FAKE_SRC;
+    el.sessionUrl = `/session/ok?key=${uniqueKey()}`;
+    shadow.append(el);
+    document.body.append(host);
+    try {
+      await speaks(el, 'fr');
+      expect(buttonName(el)).to.equal(french.chat);
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('two chats with their own locales keep their own words', async () => {
+    const wrapper = (await mount(
+      html`<div>
+        <chatkit-embed mode="launcher" locale="de" script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>
+        <chatkit-embed
+          mode="launcher"
+          locale="ar"
+          position="start"
+          script-src=${FAKE_SRC}
+          session-url=${`/session/ok?key=${uniqueKey()}`}
+        ></chatkit-embed>
+      </div>` as never,
+    )) as unknown as HTMLElement;
+    const [first, second] = [...wrapper.querySelectorAll('chatkit-embed')];
+    await speaks(first!, 'de');
+    await speaks(second!, 'ar');
+    expect(buttonName(first!)).to.equal(german.chat);
+    expect(buttonName(second!)).to.equal(arabic.chat);
+    // The last one asked for wins: switching quickly leaves no stale translation behind.
+    first!.locale = 'ar';
+    first!.locale = 'fr';
+    await speaks(first!, 'fr');
+    expect(buttonName(first!)).to.equal(french.chat);
+  });
+
+  it('a locale set from script to something that is not text speaks English and throws nothing', async () => {
+    const el = await launcher({ locale: 'de' });
+    await speaks(el, 'de');
+    (el as unknown as { locale: unknown }).locale = 42;
+    await speaks(el, 'en');
+    expect(buttonName(el)).to.equal(english.chat);
+  });
+
+  it('with debug, the error state opens its technical details', async () => {
+    const el = await mount(
+      html`<chatkit-embed debug script-src=${FAKE_SRC} session-url=${`/session/status?key=${uniqueKey()}&code=500`}></chatkit-embed>`,
+    );
+    const info = console.info;
+    console.info = () => {};
+    try {
+      await waitForState(el, 'error');
+      await el.updateComplete;
+      expect(part<HTMLDetailsElement>(el, 'error-details').open).to.equal(true);
+    } finally {
+      console.info = info;
+    }
   });
 
   it('falls back to English for a language with no translation, and loads nothing for it', async () => {

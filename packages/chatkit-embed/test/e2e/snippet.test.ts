@@ -1,7 +1,7 @@
 // The one-tag install as a site owner gets it: the built script-tag files on a plain
 // static file server (no module resolution, no transforms), a page holding only the
 // snippet, and Chromium driven over the DevTools protocol with real input.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -29,6 +29,9 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'chatkit-embed-site-'));
   for (const file of ['chatkit-embed.js', 'chatkit-embed-core.js']) copyFileSync(join('dist/cdn', file), join(root, file));
   cpSync('dist/cdn/locales', join(root, 'locales'), { recursive: true });
+  // The same bundle with its translations missing, as a careless copy would leave it.
+  mkdirSync(join(root, 'bare'));
+  for (const file of ['chatkit-embed.js', 'chatkit-embed-core.js']) copyFileSync(join('dist/cdn', file), join(root, 'bare', file));
   const fake = await build({ entryPoints: ['test/fixtures/fake-chatkit.ts'], bundle: true, format: 'iife', write: false });
   writeFileSync(join(root, 'fake-chatkit.js'), fake.outputFiles[0]!.text);
 
@@ -306,6 +309,17 @@ describe('the snippet on a static page', () => {
     expect(german.newReply).not.toBe('New reply');
     expect(served.filter((path) => path.startsWith('/locales/'))).toEqual(['/locales/de.js']);
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await page.close();
+  });
+
+  it('a translation that does not load leaves the chat in English, working', async () => {
+    const page = await open(sitePage('bare-french.html', { head: snippet('async', '/bare/chatkit-embed.js'), lang: 'fr' }));
+    await useLauncher(page);
+    const close = await page.evaluate(() =>
+      document.querySelector('chatkit-embed')!.shadowRoot!.querySelector('[part~="close-button"]')!.getAttribute('aria-label'),
+    );
+    expect(close).toBe('Close chat');
+    expect(served).toContain('/bare/locales/fr.js');
     await page.close();
   });
 

@@ -21,6 +21,8 @@ describe('matchLanguage', () => {
     ['zh-Hans-CN', 'zh'],
     ['zh-TW', 'zh-Hant'],
     ['zh-HK', 'zh-Hant'],
+    ['zh-Hans-HK', 'zh'],
+    ['zh-Hant-CN', 'zh-Hant'],
     ['zh-Hant', 'zh-Hant'],
     ['pt', 'pt'],
     ['pt-BR', 'pt'],
@@ -33,6 +35,8 @@ describe('matchLanguage', () => {
     ['x-klingon', null],
     ['', null],
     [null, null],
+    [5, null],
+    [{}, null],
   ])('%j → %j', (tag, language) => {
     expect(matchLanguage(tag)).toBe(language);
   });
@@ -77,10 +81,14 @@ describe('chatKitLocale', () => {
     }
   });
 
-  it('gives the language for a region ChatKit lacks, and nothing without a translation', () => {
+  it('gives the language for a region ChatKit lacks, and English where the element speaks English', () => {
     expect(chatKitLocale('de-AT')).toBe('de');
     expect(chatKitLocale('zh-Hant-TW')).toBe('zh-Hant');
-    expect(chatKitLocale('he')).toBeUndefined();
+    expect(chatKitLocale('es-MX')).toBe('es-419');
+    expect(chatKitLocale('es_AR')).toBe('es-419');
+    expect(chatKitLocale('es-ES')).toBe('es-ES');
+    expect(chatKitLocale('es')).toBe('es');
+    expect(chatKitLocale('he')).toBe('en');
     expect(chatKitLocale(null)).toBeUndefined();
   });
 });
@@ -97,6 +105,14 @@ describe('strings', () => {
     expect(stringsConverter.fromAttribute('["Help"]')).toBeNull();
     expect(stringsConverter.fromAttribute('{"chat":')).toBeNull();
     expect(stringsConverter.fromAttribute(null)).toBeNull();
+  });
+
+  it('reports a value that is not an object once, and inherited names as unknown', () => {
+    expect(stringsIssues('{"retry":"x"}', null).map((issue) => issue.message)).toEqual([
+      'strings must be an object of texts by name, such as { retry: "Reload" }; it is ignored.',
+    ]);
+    expect(stringsIssues(['x'], null)).toHaveLength(1);
+    expect(stringsIssues(JSON.parse('{"toString": "x"}'), null)[0]!.message).toContain('"toString"');
   });
 
   it('names each problem', () => {
