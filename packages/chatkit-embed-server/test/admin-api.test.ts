@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore, createStandaloneServer, offlineResponder } from '../src/index.js';
 import { createAdminApi } from '../src/admin/index.js';
 import { StoreUnavailableError } from '../src/stores/store.js';
+import { MemoryFileStorage } from '../src/protocol/attachments.js';
 import { parseSse, userText } from './chatkit-client.js';
 import { serve } from './openai-stand-in.js';
 
@@ -113,8 +114,11 @@ describe('the admin API', () => {
     expect(csv).not.toMatch(/(^|,)"=/m);
 
     const bobRow = list.data.find((row) => row.user !== user)!;
-    expect(await (await admin(`/users/${encodeURIComponent(bobRow.user)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
-    expect(await (await admin(`/threads/${encodeURIComponent(user)}/${thread.id}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
+    expect(await (await admin(`/users/${encodeURIComponent(bobRow.user)}`, { method: 'DELETE' })).json()).toEqual({ deleted: 1, files: 0 });
+    expect(await (await admin(`/threads/${encodeURIComponent(user)}/${thread.id}`, { method: 'DELETE' })).json()).toEqual({
+      deleted: 1,
+      files: 0,
+    });
     expect(((await (await admin('/threads')).json()) as { data: unknown[] }).data).toEqual([]);
   });
 
@@ -216,5 +220,107 @@ describe('the admin API when the store is down', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('store_unavailable');
     expect(lines.join('\n')).toContain('admin.failed');
     expect(lines.join('\n')).not.toContain(CREDENTIAL);
+  });
+});
+
+describe('erasure takes the uploaded files too', () => {
+  it('erasing a thread deletes its files, erasing a visitor deletes the rest, and nobody else’s', async () => {
+    const storage = new MemoryFileStorage();
+    const backend = await createStandaloneServer({
+      chatkit: { store: new MemoryStore(), respond: offlineResponder({ delayMs: 0 }) },
+      files: { storage },
+      admin: { credential: CREDENTIAL },
+      rateLimit: { perUser: false, perIp: false },
+    });
+    const server = await serve(backend.handler);
+    servers.push(server);
+    const visitor = async () => {
+      const { client_secret: token } = (await (await fetch(`${server.url}/api/chatkit/token`, { method: 'POST' })).json()) as {
+        client_secret: string;
+      };
+      const call = async (type: string, params: unknown) =>
+        fetch(`${server.url}/chatkit`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ type, params }),
+        });
+      /** Uploads a file (two-phase, as ChatKit does) and starts a thread that carries it. */
+      const threadWithFile = async (name: string) => {
+        const attachment = (await (await call('attachments.create', { name, size: 5, mime_type: 'text/plain' })).json()) as {
+          id: string;
+          upload_descriptor: { url: string };
+        };
+        const form = new FormData();
+        form.append('file', new File(['hello'], name, { type: 'text/plain' }));
+        expect((await fetch(attachment.upload_descriptor.url, { method: 'POST', body: form })).status).toBe(200);
+        const events = parseSse(
+          await (await call('threads.create', { input: { ...userText(name), attachments: [attachment.id] } })).text(),
+        );
+        return { attachmentId: attachment.id, threadId: (events[0] as { thread: { id: string } }).thread.id };
+      };
+      return { threadWithFile };
+    };
+    const admin = (method: string, path: string) =>
+      fetch(`${server.url}/admin/api${path}`, { method, headers: { authorization: `Bearer ${CREDENTIAL}` } });
+    const stored = async (id: string) => (await storage.get(id)) !== undefined;
+
+    const ann = await visitor();
+    const first = await ann.threadWithFile('first.txt');
+    const second = await ann.threadWithFile('second.txt');
+    const other = await (await visitor()).threadWithFile('other.txt');
+    expect([await stored(first.attachmentId), await stored(second.attachmentId), await stored(other.attachmentId)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const listed = (await (await admin('GET', '/threads')).json()) as { data: Array<{ user: string; thread: { id: string } }> };
+    const annUser = listed.data.find((row) => row.thread.id === first.threadId)!.user;
+
+    const thread = await admin('DELETE', `/threads/${encodeURIComponent(annUser)}/${first.threadId}`);
+    expect(await thread.json()).toEqual({ deleted: 1, files: 1 });
+    expect([await stored(first.attachmentId), await stored(second.attachmentId)]).toEqual([false, true]);
+
+    const user = await admin('DELETE', `/users/${encodeURIComponent(annUser)}`);
+    expect(await user.json()).toEqual({ deleted: 1, files: 1 });
+    expect(await stored(second.attachmentId)).toBe(false);
+    expect(await stored(other.attachmentId), 'another visitor’s file stays').toBe(true);
+  });
+
+  it('a file storage that fails erases nothing, says so, and the erasure can be asked again', async () => {
+    const store = new MemoryStore();
+    const storage = new MemoryFileStorage();
+    const context = { user: 'visitor-1' };
+    await store.saveThread(
+      { id: 'thr_1', created_at: new Date().toISOString(), status: { type: 'active' }, metadata: {} } as never,
+      context,
+    );
+    await store.saveAttachment({ id: 'atc_1', type: 'file', name: 'a.txt', mime_type: 'text/plain' }, context);
+    await storage.put('atc_1', { bytes: new TextEncoder().encode('secret'), mimeType: 'text/plain' });
+    let broken = true;
+    const flaky: typeof storage = Object.assign(Object.create(storage) as typeof storage, {
+      delete: async (key: string) => {
+        if (broken) throw new Error('disk unavailable');
+        return storage.delete(key);
+      },
+    });
+    const api = createAdminApi({ store, credential: CREDENTIAL, files: flaky, log: () => {} });
+    const erase = () =>
+      api(
+        new Request('http://admin.test/admin/api/users/visitor-1', {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${CREDENTIAL}` },
+        }),
+      );
+
+    const failed = await erase();
+    expect(failed.status).toBe(500);
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('files_not_deleted');
+    expect(await store.listUserAttachmentIds('visitor-1'), 'the records are kept to try again').toEqual(['atc_1']);
+    expect((await store.loadThreads(10, null, 'desc', context)).data).toHaveLength(1);
+
+    broken = false;
+    const done = await erase();
+    expect(await done.json()).toEqual({ deleted: 1, files: 1 });
+    expect(await storage.get('atc_1')).toBeUndefined();
   });
 });

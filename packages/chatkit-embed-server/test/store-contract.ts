@@ -281,7 +281,17 @@ export function adminContract(name: string, open: () => Promise<ChatKitStore & A
     it("erases one user's data and nobody else's", async () => {
       const store = await seeded();
       await store.saveAttachment({ id: 'atc_bob', type: 'file', name: 'a.txt', mime_type: 'text/plain' }, bob);
+      await store.saveAttachment(
+        { id: 'atc_bob2', type: 'image', name: 'b.png', mime_type: 'image/png', preview_url: 'https://files.example/b.png' },
+        bob,
+      );
+      await store.saveAttachment({ id: 'atc_alice', type: 'file', name: 'c.txt', mime_type: 'text/plain' }, alice);
+      // What an erasure must also delete from the file storage, and only that.
+      expect((await store.listUserAttachmentIds('bob')).sort()).toEqual(['atc_bob', 'atc_bob2']);
+      expect(await store.listUserAttachmentIds('nobody')).toEqual([]);
       expect(await store.deleteUserData('bob')).toBe(2);
+      expect(await store.listUserAttachmentIds('bob')).toEqual([]);
+      expect(await store.listUserAttachmentIds('alice')).toEqual(['atc_alice']);
       expect(ids(await store.listAllThreads({ limit: 10 }))).toEqual(['t_a2', 't_a1']);
       expect((await store.loadThreads(10, null, 'desc', bob)).data).toEqual([]);
       await expect(store.loadAttachment('atc_bob', bob)).rejects.toBeInstanceOf(NotFoundError);

@@ -12,8 +12,10 @@
  *   GET    {base}/threads/{user}/{thread}/items
  *          one thread's items, oldest first: { user, thread, items, feedback }, `feedback`
  *          mapping item id to 'positive' | 'negative' (items without any are absent)
- *   DELETE {base}/threads/{user}/{thread}              erase one thread
- *   DELETE {base}/users/{user}                         erase everything of one visitor
+ *   DELETE {base}/threads/{user}/{thread}              erase one thread: { deleted: 1, files }
+ *   DELETE {base}/users/{user}                         erase everything of one visitor:
+ *          { deleted, files }, `deleted` threads, `files` uploaded files deleted from the
+ *          file storage (with the `files` option; 0 without it)
  *   GET    {base}/export.jsonl?search&from&to&feedback
  *          matching threads, one JSON line each: { user, thread, items, feedback } (the map)
  *   GET    {base}/export.csv?search&from&to&feedback
@@ -25,6 +27,7 @@
  * is a 400 naming the parameter, and an empty one is no filter, as for the others.
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
+import { deleteAttachmentFiles, type FileStorage } from '../protocol/attachments.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
 import { sameSecret } from '../http/constant-time.js';
 import { safeLogger, type LogHook } from '../http/log.js';
@@ -49,6 +52,11 @@ export interface AdminApiOptions {
   /** Failed attempts allowed per client address a minute, before 429. @default 10 */
   failedAttemptsPerMinute?: number;
   rateLimitStore?: RateLimitStore;
+  /**
+   * Where uploaded files are kept (the attachments' `storage`). With it, erasing a thread
+   * or a visitor deletes their files too, not only the store's records of them.
+   */
+  files?: FileStorage;
   trustProxy?: TrustProxy;
   log?: LogHook;
 }
@@ -103,6 +111,22 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
     return query;
   }
 
+  /**
+   * Deletes the files of these attachments from the file storage, before the records
+   * that name them: if the storage fails, the records are still there and the erasure
+   * can simply be asked again (deleting what is gone already is not an error).
+   */
+  async function eraseFiles(attachmentIds: readonly string[]): Promise<number> {
+    if (!options.files) return 0;
+    try {
+      for (const id of attachmentIds) await deleteAttachmentFiles(options.files, id);
+    } catch (error) {
+      log({ level: 'error', event: 'admin.files_failed', message: String((error as Error)?.message ?? error) });
+      throw new ServerError(500, 'files_not_deleted', 'The uploaded files could not all be deleted; nothing else was erased. Try again.');
+    }
+    return attachmentIds.length;
+  }
+
   async function* everyThread(query: AdminThreadQuery) {
     let after: string | null = query.after ?? null;
     for (;;) {
@@ -153,14 +177,20 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (method === 'DELETE' && parts.length === 3 && parts[0] === 'threads') {
         const [, user, threadId] = parts as [string, string, string];
         await store.loadThread(threadId, { user });
+        const items = await loadAllThreadItems(store, threadId, { user });
+        const attachmentIds = items.flatMap((item) => (item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : []));
+        const files = await eraseFiles(attachmentIds);
+        for (const id of attachmentIds) await store.deleteAttachment(id, { user });
         await store.deleteThread(threadId, { user });
         log({ level: 'info', event: 'admin.thread_deleted', user });
-        return json(200, { deleted: 1 });
+        return json(200, { deleted: 1, files });
       }
       if (method === 'DELETE' && parts.length === 2 && parts[0] === 'users') {
-        const deleted = await store.deleteUserData(parts[1]!);
-        log({ level: 'info', event: 'admin.user_erased', user: parts[1]! });
-        return json(200, { deleted });
+        const user = parts[1]!;
+        const files = await eraseFiles(await store.listUserAttachmentIds(user));
+        const deleted = await store.deleteUserData(user);
+        log({ level: 'info', event: 'admin.user_erased', user });
+        return json(200, { deleted, files });
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'export.jsonl') {
         const query = queryOf(url, 100);

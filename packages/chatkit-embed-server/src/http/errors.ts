@@ -23,6 +23,7 @@ export type ServerErrorCode =
   | 'storage_full'
   | 'store_unavailable'
   | 'store_failed'
+  | 'files_not_deleted'
   | 'internal_error';
 
 export class ServerError extends Error {

@@ -25,6 +25,18 @@ export interface StoredFile {
 }
 
 /** Where file bytes and their records live. */
+/** Where a two-phase upload keeps its pending record, beside the file's own key (its id). */
+const recordKey = (id: string) => `${id}.record`;
+
+/**
+ * Deletes what the storage holds for one attachment: its bytes and any pending-upload
+ * record. Deleting what is not there is not an error, so an erasure can be run again.
+ */
+export async function deleteAttachmentFiles(storage: FileStorage, attachmentId: string): Promise<void> {
+  await storage.delete(attachmentId);
+  await storage.delete(recordKey(attachmentId));
+}
+
 export interface FileStorage {
   put(key: string, value: StoredFile): Promise<void>;
   get(key: string): Promise<StoredFile | undefined>;
@@ -127,7 +139,6 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
   const allowed = options.allowedTypes ?? DEFAULT_TYPES;
   const { store, storage } = options;
   const authenticate = toAuthenticator<C>(options.authenticate);
-  const recordKey = (id: string) => `${id}.record`;
   const typeAllowed = (mime: string) =>
     allowed.some((pattern) => (pattern.endsWith('/*') ? mime.startsWith(pattern.slice(0, -1)) : mime === pattern));
 
@@ -220,8 +231,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
     },
     async delete(attachmentId) {
       pending.delete(attachmentId);
-      await storage.delete(attachmentId);
-      await storage.delete(recordKey(attachmentId));
+      await deleteAttachmentFiles(storage, attachmentId);
     },
   };
 
@@ -285,8 +295,7 @@ export function createAttachments<C extends StoreContext>(options: AttachmentsOp
   /** Deletes a pending attachment everywhere: its record, any bytes, its store entry. */
   async function discard(id: string, user: string): Promise<void> {
     pending.delete(id);
-    await storage.delete(id);
-    await storage.delete(recordKey(id));
+    await deleteAttachmentFiles(storage, id);
     await store.deleteAttachment(id, { user }).catch((error) => {
       if (!(error instanceof NotFoundError)) throw error;
     });

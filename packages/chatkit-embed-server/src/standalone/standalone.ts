@@ -162,6 +162,8 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
       ...(config.rateLimit?.store && { rateLimitStore: config.rateLimit.store }),
       ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
       ...(config.log && { log: config.log }),
+      // Erasing a visitor deletes their uploaded files too.
+      ...(config.files && { files: config.files.storage }),
     });
     // The page's files by exact path, so nothing else under /admin/ reaches it.
     const page = createInboxPage({ basePath: '/admin', apiPath: '/admin/api' });

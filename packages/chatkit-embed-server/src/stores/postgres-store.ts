@@ -416,6 +416,11 @@ export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
   }
 
+  async listUserAttachmentIds(user: string): Promise<string[]> {
+    const { rows } = await this.#query<{ id: string }>('SELECT id FROM chatkit_attachments WHERE user_id = $1 ORDER BY id', [user]);
+    return rows.map((row) => row.id);
+  }
+
   // Deleting items deletes their feedback too (ON DELETE CASCADE, see MIGRATIONS).
   async deleteUserData(user: string): Promise<number> {
     let count = 0;

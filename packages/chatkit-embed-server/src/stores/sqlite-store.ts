@@ -289,6 +289,11 @@ export class SqliteStore implements ChatKitStore, AdminStore, FeedbackStore {
   }
 
   // Deleting items deletes their feedback too (ON DELETE CASCADE, see SCHEMA).
+  async listUserAttachmentIds(user: string): Promise<string[]> {
+    const rows = this.#db.prepare('SELECT id FROM chatkit_attachments WHERE user_id = ? ORDER BY id').all(user) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
   async deleteUserData(user: string): Promise<number> {
     let count = 0;
     this.#transaction(() => {

@@ -52,6 +52,11 @@ export interface AdminStore {
   listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>>;
   /** Deletes one user's threads, items and attachment records; answers how many threads. */
   deleteUserData(user: string): Promise<number>;
+  /**
+   * The ids of one user's attachment records, so that an erasure can delete their files
+   * from the `FileStorage` too (the store keeps records, not bytes).
+   */
+  listUserAttachmentIds(user: string): Promise<string[]>;
   /** Deletes every user's threads created before `before` (ISO 8601); answers how many. */
   deleteThreadsCreatedBefore(before: string): Promise<number>;
 }
@@ -319,6 +324,10 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
     const hasMore = rows.length > query.limit;
     const data = rows.slice(0, query.limit);
     return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+  }
+
+  async listUserAttachmentIds(user: string): Promise<string[]> {
+    return [...(this.#users.get(user)?.attachments.keys() ?? [])];
   }
 
   async deleteUserData(user: string): Promise<number> {
