@@ -322,6 +322,62 @@ describe.each(STORES)('the inbox page on %s', (_name, openStore, stopStore) => {
   });
 });
 
+describe('the inbox page after an erase', () => {
+  let store: Store;
+  let server: Server;
+
+  beforeAll(async () => {
+    store = await SqliteStore.open(join(dir, 'inbox-erase.sqlite'));
+    await seed(store);
+    server = await startInboxServer(store);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close?.();
+  });
+
+  /** The ids of every thread the API still has, newest first. */
+  const remaining = async () =>
+    ((await (await server.admin('/threads?limit=100')).json()) as { data: Array<{ thread: { id: string } }> }).data.map(
+      (row) => row.thread.id,
+    );
+  const shownIds = (page: Page) => page.$$eval('button.thread', (rows) => rows.map((row) => row.dataset.thread));
+
+  /** Opens the last loaded row (the one the next page starts after), then erases it or its visitor. */
+  async function eraseLastRow(page: Page, button: string) {
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 50);
+    const last = (await shownIds(page)).at(-1)!;
+    await page.click(`button.thread[data-thread="${last}"]`);
+    await page.waitForSelector('#transcript-heading');
+    await page.click(`xpath/.//button[contains(., "${button}")]`);
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog button[value="confirm"]');
+    await waitForStatus(page, /Deleted \d+ threads?\./);
+  }
+
+  it('still loads the rest with Load more after erasing the last loaded thread, then its visitor', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await eraseLastRow(page, 'Delete this thread');
+    await page.click('button.more');
+    const afterThread = await remaining();
+    expect(afterThread).toHaveLength(BULK + 5 - 1);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, afterThread.length);
+    expect(await shownIds(page)).toEqual(afterThread);
+
+    await page.reload();
+    await eraseLastRow(page, 'Delete everything of this visitor');
+    await page.click('button.more');
+    const afterVisitor = await remaining();
+    expect(afterVisitor.length).toBeLessThan(afterThread.length - 1);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, afterVisitor.length);
+    expect(await shownIds(page)).toEqual(afterVisitor);
+    expect(await page.$('button.more')).toBeNull();
+    await assertClean(watched, server);
+  });
+});
+
 /** The page's current filters as the API's query (the same the page sends). */
 function filterQuery(): string {
   const from = (document.querySelector('#from') as HTMLInputElement).value;

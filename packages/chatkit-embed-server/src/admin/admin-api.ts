@@ -8,7 +8,8 @@
  *   GET    {base}/threads?limit&after&search&from&to&feedback
  *          every user's threads, newest first: { data: [{ user, thread, feedback }],
  *          has_more, after }, `feedback` counting the thread's items per kind
- *          ({ positive, negative })
+ *          ({ positive, negative }); `after` is an opaque cursor, passed back as it came
+ *          for the next page (still good after that page's threads are erased)
  *   GET    {base}/threads/{user}/{thread}/items
  *          one thread's items, oldest first: { user, thread, items, feedback }, `feedback`
  *          mapping item id to 'positive' | 'negative' (items without any are absent)
@@ -22,7 +23,8 @@
  *
  * `feedback=positive` or `feedback=negative` keeps only threads with at least one item
  * that got that feedback (filtered in the store, so paging stays right); any other value
- * is a 400 naming the parameter, and an empty one is no filter, as for the others.
+ * is a 400 naming the parameter, and an empty one is no filter, as for the others. An
+ * `after` that is not a cursor a listing gave is a 400 too.
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
@@ -30,8 +32,10 @@ import { sameSecret } from '../http/constant-time.js';
 import { safeLogger, type LogHook } from '../http/log.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
 import {
+  InvalidCursorError,
   NotFoundError,
   StoreUnavailableError,
+  adminCursorPosition,
   loadAllThreadItems,
   type AdminStore,
   type AdminThreadQuery,
@@ -93,6 +97,8 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       const value = get(name);
       if (value !== undefined) query[name] = value;
     }
+    // Checked here, not only in the store, so an export refuses it before its body starts.
+    if (query.after) adminCursorPosition(query.after);
     const feedback = get('feedback');
     if (feedback !== undefined) {
       if (feedback !== 'positive' && feedback !== 'negative') {
@@ -201,10 +207,12 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           ? caught
           : caught instanceof NotFoundError
             ? new ServerError(404, 'not_found', caught.message)
-            : caught instanceof StoreUnavailableError
-              ? // As the ChatKit endpoint says it: a database that is down for a moment is worth a retry.
-                new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' })
-              : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
+            : caught instanceof InvalidCursorError
+              ? new ServerError(400, 'invalid_request', caught.message)
+              : caught instanceof StoreUnavailableError
+                ? // As the ChatKit endpoint says it: a database that is down for a moment is worth a retry.
+                  new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' })
+                : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
       if (error.status >= 500) log({ level: 'error', event: 'admin.failed', message: String((caught as Error)?.message ?? caught) });
       return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
     }
