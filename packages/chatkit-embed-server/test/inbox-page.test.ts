@@ -471,6 +471,60 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await assertClean(watched, server);
   });
 
+  it('asks about the thread shown, by visitor, id and date, even when another finishes loading meanwhile', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    // Marks each answer body the page has read, so the test waits on that, not on time.
+    await page.evaluate(() => {
+      const json = Response.prototype.json;
+      (window as any).read = [];
+      Response.prototype.json = function (this: Response) {
+        const body = json.call(this);
+        const done = () => (window as any).read.push(this.url);
+        body.then(done, done);
+        return body;
+      };
+    });
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Shipping abroad');
+    const started = await page.$eval('.thread-facts time', (node) => node.textContent!);
+
+    // Another thread is chosen, its answer held back until the question is up.
+    await page.setRequestInterception(true);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) =>
+      page.on('request', (request) => {
+        if (!request.url().includes(`/${seeded.rich.thread}/items`)) return void request.continue();
+        release = () => void request.continue();
+        resolve();
+      }),
+    );
+    await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
+    await held;
+    await page.click('xpath/.//button[contains(., "Delete this thread")]');
+    await page.waitForSelector('dialog[open]');
+    release();
+    await page.waitForFunction((id) => (window as any).read.some((url: string) => url.includes(id)), {}, seeded.rich.thread);
+    await page.$eval('inbox-app', (app) => (app as any).updateComplete);
+    expect(await page.$eval('#transcript-heading', (node) => node.textContent)).toBe('Shipping abroad');
+    const asked = await page.$eval('#confirm-message', (node) => node.textContent!);
+    for (const fact of [seeded.norway.user, seeded.norway.thread, started]) expect(asked).toContain(fact);
+    await page.click('dialog button[value="cancel"]');
+    await waitForStatus(page, /Nothing was deleted/);
+
+    await page.click('xpath/.//button[contains(., "Delete everything of this visitor")]');
+    await page.waitForSelector('dialog[open]');
+    const visitor = await page.$eval('#confirm-message', (node) => node.textContent!);
+    for (const fact of [seeded.norway.user, seeded.norway.thread, started]) expect(visitor).toContain(fact);
+    await page.keyboard.press('Escape');
+    await waitForStatus(page, /Nothing was deleted/);
+    expect((await server.admin(`/threads/${seeded.norway.user}/${seeded.norway.thread}/items`)).status).toBe(200);
+    expect((await server.admin(`/threads/${seeded.rich.user}/${seeded.rich.thread}/items`)).status).toBe(200);
+    await assertClean(watched, server);
+  });
+
   it('has no axe violations signed out, listing, reading and confirming', async () => {
     const watched = await open(server);
     const { page } = watched;

@@ -6,7 +6,7 @@ import { loadCredential, saveCredential } from './credential.js';
 import { saveBlob } from './download.js';
 import type { InboxEraseEvent, InboxExportEvent, InboxFiltersEvent, InboxLoginEvent, InboxOpenEvent } from './events.js';
 import { NO_FILTERS, filtered, type Filters } from './filters.js';
-import { plural } from './format.js';
+import { formatDate, plural } from './format.js';
 import type { InboxConfirm } from './confirm-dialog.js';
 import type { InboxTranscript } from './thread-transcript.js';
 import type { InboxThreadList } from './thread-list.js';
@@ -152,14 +152,18 @@ export class InboxApp extends LightElement {
   async #erase(event: InboxEraseEvent) {
     const open = this.open;
     if (!this.#client || !open) return;
-    const title = open.thread.title || 'this untitled thread';
+    // A thread still loading must not replace the one the question names while it is asked.
+    this.#opening++;
+    const { user, thread } = open;
+    // Ids and date as well as the title: a visitor wrote the title and may have copied another's.
+    const named = `thread ${thread.id} (“${thread.title || 'untitled'}”, started ${formatDate(thread.created_at)})`;
     const confirmed = await this.querySelector<InboxConfirm>('inbox-confirm')!.ask(
       event.scope === 'thread'
-        ? `“${title}” and all its messages will be deleted for good.`
-        : `Every thread, message and attachment record of visitor ${open.user} will be deleted for good.`,
+        ? `Visitor ${user}’s ${named} and all its messages will be deleted for good.`
+        : `Every thread, message and attachment record of visitor ${user} will be deleted for good, ${named} among them.`,
       event.scope === 'thread' ? 'Delete thread' : 'Delete visitor’s data',
     );
-    if (!confirmed) {
+    if (!confirmed || this.open !== open) {
       this.status = 'Nothing was deleted.';
       return;
     }
