@@ -10,6 +10,7 @@ import { INBOX_CSP } from '../src/admin/index.js';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { SqliteStore } from '../src/stores/sqlite-store.js';
 import type { AdminStore, ChatKitStore, FeedbackStore } from '../src/stores/store.js';
+import type { ThreadItem } from '../src/protocol/types.js';
 import { startServerProcess } from './cli-process.js';
 import { BULK, CREDENTIAL, HOSTILE, seed, startInboxServer, type Seeded } from './inbox-fixture.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
@@ -522,6 +523,49 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await waitForStatus(page, /Nothing was deleted/);
     expect((await server.admin(`/threads/${seeded.norway.user}/${seeded.norway.thread}/items`)).status).toBe(200);
     expect((await server.admin(`/threads/${seeded.rich.user}/${seeded.rich.thread}/items`)).status).toBe(200);
+    await assertClean(watched, server);
+  });
+
+  it('reads a thread of malformed items (an old store, a custom responder) without breaking the page', async () => {
+    const odd = { user: 'visitor-odd' };
+    const id = 'thr_malformed';
+    await store.saveThread(
+      { id, title: 'Malformed items', created_at: new Date().toISOString(), status: { type: 'active' }, metadata: {} },
+      odd,
+    );
+    const lit = { _$litType$: 1, strings: ['<img src=x>'], values: [] };
+    const malformed = [
+      {
+        id: 'odd_1',
+        type: 'assistant_message',
+        content: [{ type: 'output_text', text: 'Answer without sources', annotations: [{ type: 'annotation' }] }],
+      },
+      { id: 'odd_2', type: 'widget' },
+      { id: 'odd_3', type: 'workflow' },
+      { id: 'odd_4', type: 'client_tool_call', name: 'lookup', status: 'completed', output: lit },
+      { id: 'odd_5', type: 'user_message', content: [{ type: 'input_text', text: lit }] },
+    ];
+    for (const item of malformed)
+      await store.addThreadItem(id, { ...item, thread_id: id, created_at: new Date().toISOString() } as unknown as ThreadItem, odd);
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector(`button.thread[data-thread="${id}"]`);
+    await page.click(`button.thread[data-thread="${id}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Malformed items');
+    const text = await page.$eval('.transcript', (node) => node.textContent!.replace(/\s+/g, ' '));
+    for (const expected of [
+      'Answer without sources',
+      'Unknown widget',
+      'Workflow: Workflow',
+      'Tool call: lookup (completed)',
+      '_$litType$',
+    ])
+      expect(text).toContain(expected);
+    expect(await page.$$eval('.transcript img', (nodes) => nodes.length)).toBe(0);
+    // The page still works: another thread opens.
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Shipping abroad');
     await assertClean(watched, server);
   });
 
