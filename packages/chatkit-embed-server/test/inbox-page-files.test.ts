@@ -36,6 +36,13 @@ describe('createInboxPage', () => {
     expect(await (await get(createInboxPage(), '/admin/')).text()).toContain('content="/admin/api"');
   });
 
+  it("takes `$'`, `$&` and `$$` in the API path as text, not replacement patterns", async () => {
+    const html = await (await get(createInboxPage({ apiPath: "/api$'$&$$$`" }), '/admin/')).text();
+    expect(html).toContain(`<meta name="chatkit-admin-api" content="/api$'$&amp;$$$\`" />`);
+    expect(html.match(/<html/g)).toHaveLength(1);
+    expect(html.match(/chatkit-admin-api/g)).toHaveLength(1);
+  });
+
   it('answers 404 for anything else under it and 405 for other methods', async () => {
     const page = createInboxPage();
     for (const path of ['/admin/index.html', '/admin/../package.json', '/admin/inbox.js.map', '/elsewhere']) {

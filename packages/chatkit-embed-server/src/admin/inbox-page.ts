@@ -52,8 +52,12 @@ export function createInboxPage(options: InboxPageOptions = {}): (request: Reque
     (files ??= (async () => {
       const read = new Map<string, string>();
       for (const [path, [name]] of Object.entries(FILES)) read.set(path, await readFile(fileURLToPath(new URL(name, BUILT)), 'utf8'));
-      // The page finds the API by this tag; an attribute value, escaped as one.
-      read.set('/', read.get('/')!.replace('content="api/"', `content="${escapeAttribute(apiPath)}"`));
+      // The page finds the API by this tag; an attribute value, escaped as one. A replacer
+      // function, so `$'` or `$&` in the path are text, not replacement patterns.
+      read.set(
+        '/',
+        read.get('/')!.replace('content="api/"', () => `content="${escapeAttribute(apiPath)}"`),
+      );
       return read;
     })()).catch((error: unknown) => {
       files = undefined;
