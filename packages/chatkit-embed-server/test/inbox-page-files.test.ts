@@ -45,7 +45,18 @@ describe('createInboxPage', () => {
 
   it('answers 404 for anything else under it and 405 for other methods', async () => {
     const page = createInboxPage();
-    for (const path of ['/admin/index.html', '/admin/../package.json', '/admin/inbox.js.map', '/elsewhere']) {
+    for (const path of [
+      '/admin/index.html',
+      '/admin/../package.json',
+      '/admin/inbox.js.map',
+      '/elsewhere',
+      '/adminconstructor',
+      '/admin__proto__',
+      '/admin/__proto__',
+      '/admin/constructor',
+      '/admin/toString',
+      '/admininbox.js',
+    ]) {
       expect((await get(page, path)).status, path).toBe(404);
     }
     const post = await get(page, '/admin/', { method: 'POST' });
