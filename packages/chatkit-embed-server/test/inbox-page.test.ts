@@ -80,6 +80,51 @@ async function waitForStatus(page: Page, pattern: RegExp) {
   );
 }
 
+/**
+ * Marks each answer body the page reads (JSON or blob), so a test can wait until the page
+ * has had an answer it holds back, rather than for a while.
+ */
+async function markReads(page: Page) {
+  await page.evaluate(() => {
+    (window as any).read = [];
+    for (const method of ['json', 'blob'] as const) {
+      const read = Response.prototype[method] as (this: Response) => Promise<unknown>;
+      (Response.prototype as any)[method] = function (this: Response) {
+        const body = read.call(this);
+        const done = () => (window as any).read.push(this.url);
+        body.then(done, done);
+        return body;
+      };
+    }
+  });
+}
+
+/** Waits until the page has read the body of an answer whose URL holds `part`, and rendered. */
+async function bodyRead(page: Page, part: string) {
+  await page.waitForFunction((text) => (window as any).read.some((url: string) => url.includes(text)), {}, part);
+  await page.$eval('inbox-app', (app) => (app as any).updateComplete);
+}
+
+/**
+ * Holds back the page's requests whose URL holds `part` (others go on): resolves with a
+ * release for the first one once it is made. `answer` replaces the server's answer.
+ */
+async function holdRequest(page: Page, part: string, answer?: { status: number; body: unknown }) {
+  await page.setRequestInterception(true);
+  return new Promise<() => void>((resolve) =>
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (!request.url().includes(part)) return void request.continue();
+      resolve(
+        () =>
+          void (answer
+            ? request.respond({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) })
+            : request.continue()),
+      );
+    }),
+  );
+}
+
 async function axe(page: Page, state: string) {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
@@ -475,17 +520,7 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
   it('asks about the thread shown, by visitor, id and date, even when another finishes loading meanwhile', async () => {
     const watched = await open(server);
     const { page } = watched;
-    // Marks each answer body the page has read, so the test waits on that, not on time.
-    await page.evaluate(() => {
-      const json = Response.prototype.json;
-      (window as any).read = [];
-      Response.prototype.json = function (this: Response) {
-        const body = json.call(this);
-        const done = () => (window as any).read.push(this.url);
-        body.then(done, done);
-        return body;
-      };
-    });
+    await markReads(page);
     await signIn(page);
     await page.waitForSelector('button.thread');
     await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
@@ -493,22 +528,13 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     const started = await page.$eval('.thread-facts time', (node) => node.textContent!);
 
     // Another thread is chosen, its answer held back until the question is up.
-    await page.setRequestInterception(true);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) =>
-      page.on('request', (request) => {
-        if (!request.url().includes(`/${seeded.rich.thread}/items`)) return void request.continue();
-        release = () => void request.continue();
-        resolve();
-      }),
-    );
+    const held = holdRequest(page, `/${seeded.rich.thread}/items`);
     await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
-    await held;
+    const release = await held;
     await page.click('xpath/.//button[contains(., "Delete this thread")]');
     await page.waitForSelector('dialog[open]');
     release();
-    await page.waitForFunction((id) => (window as any).read.some((url: string) => url.includes(id)), {}, seeded.rich.thread);
-    await page.$eval('inbox-app', (app) => (app as any).updateComplete);
+    await bodyRead(page, seeded.rich.thread);
     expect(await page.$eval('#transcript-heading', (node) => node.textContent)).toBe('Shipping abroad');
     const asked = await page.$eval('#confirm-message', (node) => node.textContent!);
     for (const fact of [seeded.norway.user, seeded.norway.thread, started]) expect(asked).toContain(fact);
@@ -566,6 +592,36 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     // The page still works: another thread opens.
     await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
     await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Shipping abroad');
+    await assertClean(watched, server);
+  });
+
+  it('keeps the filters of the rows shown when Apply fails: Load more and Export do not take the new ones', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    await signIn(page);
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 50);
+    const all = ((await (await server.admin('/threads?limit=100')).json()) as { data: unknown[] }).data.length;
+    const failing = holdRequest(page, 'search=zzz', {
+      status: 503,
+      body: { error: { code: 'store_unavailable', message: 'The chat store is not answering; try again shortly.' } },
+    });
+    await page.type('#search', 'zzz');
+    await page.keyboard.press('Enter');
+    (await failing)();
+    await waitForStatus(page, /not answering/);
+    expect(await rowCount(page)).toBe(50);
+
+    const more = page.waitForRequest((request) => request.url().includes('/admin/api/threads?'));
+    await page.click('button.more');
+    expect(new URL((await more).url()).searchParams.has('search')).toBe(false);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, all);
+
+    const download = nextDownload();
+    const exported = page.waitForRequest((request) => request.url().includes('/admin/api/export.jsonl'));
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect(new URL((await exported).url()).searchParams.has('search')).toBe(false);
+    expect((await download).content.trim().split('\n')).toHaveLength(all);
     await assertClean(watched, server);
   });
 

@@ -91,14 +91,20 @@ export class InboxApp extends LightElement {
     return `${plural(this.rows.length, 'thread')} shown${this.more ? ', more to load' : ''}.`;
   }
 
-  async #list(append: boolean) {
+  /**
+   * Lists threads: a first page with `filters`, or the next page of the current listing.
+   * The filters become the page's only when their listing arrives, so a failed Apply
+   * leaves Load more and Export on the filters of the rows shown.
+   */
+  async #list(append: boolean, filters: Filters = this.filters) {
     if (!this.#client) return;
     const listing = ++this.#listing;
     this.loading = true;
     this.status = 'Loading threads…';
     try {
-      const page = await this.#client.listThreads(this.filters, append ? this.#after : null);
+      const page = await this.#client.listThreads(filters, append ? this.#after : null);
       if (listing !== this.#listing) return;
+      this.filters = filters;
       this.#show(page, append);
       this.status = this.#countSentence();
     } catch (error) {
@@ -216,10 +222,7 @@ export class InboxApp extends LightElement {
           <inbox-filters
             ?feedback=${this.hasFeedback}
             ?exporting=${this.exporting}
-            @inbox-filters=${(event: InboxFiltersEvent) => {
-              this.filters = event.filters;
-              void this.#list(false);
-            }}
+            @inbox-filters=${(event: InboxFiltersEvent) => void this.#list(false, event.filters)}
             @inbox-export=${(event: InboxExportEvent) => void this.#export(event)}
           ></inbox-filters>
           <inbox-thread-list
