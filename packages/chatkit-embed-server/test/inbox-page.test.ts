@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 import { buildInbox } from '../scripts/build-inbox.mjs';
@@ -106,23 +106,27 @@ async function bodyRead(page: Page, part: string) {
 }
 
 /**
- * Holds back the page's requests whose URL holds `part` (others go on): resolves with a
- * release for the first one once it is made. `answer` replaces the server's answer.
+ * Holds back the first request of the page whose URL holds `part` (others go on):
+ * resolves, once it is made, with a release that lets it go (or gives it `answer`
+ * instead of the server's) and stops intercepting.
  */
 async function holdRequest(page: Page, part: string, answer?: { status: number; body: unknown }) {
   await page.setRequestInterception(true);
-  return new Promise<() => void>((resolve) =>
-    page.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      if (!request.url().includes(part)) return void request.continue();
-      resolve(
-        () =>
-          void (answer
-            ? request.respond({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) })
-            : request.continue()),
-      );
-    }),
-  );
+  return new Promise<() => Promise<void>>((resolve) => {
+    let held = false;
+    const listener = (request: HTTPRequest) => {
+      if (held || !request.url().includes(part)) return void request.continue();
+      held = true;
+      resolve(async () => {
+        await (answer
+          ? request.respond({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) })
+          : request.continue());
+        page.off('request', listener);
+        await page.setRequestInterception(false);
+      });
+    };
+    page.on('request', listener);
+  });
 }
 
 async function axe(page: Page, state: string) {
@@ -533,7 +537,7 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     const release = await held;
     await page.click('xpath/.//button[contains(., "Delete this thread")]');
     await page.waitForSelector('dialog[open]');
-    release();
+    await release();
     await bodyRead(page, seeded.rich.thread);
     expect(await page.$eval('#transcript-heading', (node) => node.textContent)).toBe('Shipping abroad');
     const asked = await page.$eval('#confirm-message', (node) => node.textContent!);
@@ -608,7 +612,9 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     });
     await page.type('#search', 'zzz');
     await page.keyboard.press('Enter');
-    (await failing)();
+    await (
+      await failing
+    )();
     await waitForStatus(page, /not answering/);
     expect(await rowCount(page)).toBe(50);
 
@@ -622,6 +628,48 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
     expect(new URL((await exported).url()).searchParams.has('search')).toBe(false);
     expect((await download).content.trim().split('\n')).toHaveLength(all);
+    await assertClean(watched, server);
+  });
+
+  it('drops what is still loading on sign-out: a thread opening, an export', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    await markReads(page);
+    const signOut = async () => {
+      await page.click('xpath/.//button[contains(., "Sign out")]');
+      await page.waitForFunction(() => document.activeElement?.id === 'credential');
+    };
+
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    const opening = holdRequest(page, `/${seeded.norway.thread}/items`);
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    const releaseOpening = await opening;
+    await signOut();
+    await releaseOpening();
+    await bodyRead(page, seeded.norway.thread);
+    expect(await page.$eval('[role="status"]', (node) => node.textContent)).toBe('Signed out.');
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    expect(await page.$('#transcript-heading')).toBeNull();
+
+    const exporting = holdRequest(page, '/export.jsonl');
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    const releaseExport = await exporting;
+    await signOut();
+    await releaseExport();
+    await bodyRead(page, '/export.jsonl');
+    expect(await page.$eval('[role="status"]', (node) => node.textContent)).toBe('Signed out.');
+    // The only download of this browser from now on is the next one asked for: none came of the dropped export.
+    const download = nextDownload();
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.type('#search', 'norway');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect((await download).content.trim().split('\n')).toHaveLength(1);
     await assertClean(watched, server);
   });
 

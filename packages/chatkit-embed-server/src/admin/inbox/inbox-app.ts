@@ -68,11 +68,22 @@ export class InboxApp extends LightElement {
     }
   }
 
+  /**
+   * Forgets the credential and everything shown. Answers still in flight are dropped:
+   * the counters move on and the client they were sent with is no longer the page's.
+   */
   async #signOut() {
     saveCredential('');
     this.#client = undefined;
+    this.#listing++;
+    this.#opening++;
+    this.#after = null;
     this.signedIn = false;
     this.rows = [];
+    this.more = false;
+    this.loading = false;
+    this.exporting = false;
+    this.hasFeedback = false;
     this.open = undefined;
     this.filters = NO_FILTERS;
     this.status = 'Signed out.';
@@ -136,28 +147,31 @@ export class InboxApp extends LightElement {
       await this.updateComplete;
       this.querySelector<InboxTranscript>('inbox-transcript')?.focusHeading();
     } catch (error) {
-      this.#failed(error);
+      if (opening === this.#opening) this.#failed(error);
     }
   }
 
   async #export(event: InboxExportEvent) {
-    if (!this.#client) return;
+    const client = this.#client;
+    if (!client) return;
     this.exporting = true;
     this.status = 'Preparing the export…';
     try {
-      const blob = await this.#client.exportThreads(event.format, this.filters);
+      const blob = await client.exportThreads(event.format, this.filters);
+      if (client !== this.#client) return;
       saveBlob(blob, `threads.${event.format}`);
       this.status = `Exported threads.${event.format}.`;
     } catch (error) {
-      this.#failed(error);
+      if (client === this.#client) this.#failed(error);
     } finally {
-      this.exporting = false;
+      if (client === this.#client) this.exporting = false;
     }
   }
 
   async #erase(event: InboxEraseEvent) {
+    const client = this.#client;
     const open = this.open;
-    if (!this.#client || !open) return;
+    if (!client || !open) return;
     // A thread still loading must not replace the one the question names while it is asked.
     this.#opening++;
     const { user, thread } = open;
@@ -169,20 +183,20 @@ export class InboxApp extends LightElement {
         : `Every thread, message and attachment record of visitor ${user} will be deleted for good, ${named} among them.`,
       event.scope === 'thread' ? 'Delete thread' : 'Delete visitor’s data',
     );
-    if (!confirmed || this.open !== open) {
+    if (!confirmed || this.open !== open || client !== this.#client) {
       this.status = 'Nothing was deleted.';
       return;
     }
     try {
-      const deleted =
-        event.scope === 'thread' ? await this.#client.deleteThread(open.user, open.thread.id) : await this.#client.deleteUser(open.user);
+      const deleted = event.scope === 'thread' ? await client.deleteThread(open.user, open.thread.id) : await client.deleteUser(open.user);
+      if (client !== this.#client) return;
       this.rows = this.rows.filter((row) => (event.scope === 'thread' ? row.thread.id !== open.thread.id : row.user !== open.user));
       this.open = undefined;
       this.status = `Deleted ${plural(deleted, 'thread')}.`;
       await this.updateComplete;
       this.querySelector<InboxThreadList>('inbox-thread-list')?.querySelector<HTMLElement>('#threads-heading')?.focus();
     } catch (error) {
-      this.#failed(error);
+      if (client === this.#client) this.#failed(error);
     }
   }
 
