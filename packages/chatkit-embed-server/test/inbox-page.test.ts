@@ -673,6 +673,35 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await assertClean(watched, server);
   });
 
+  it('forgets the saved credential on a 401 only, not when the server is down, and offers no autofill', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    expect(await page.$eval('#credential', (input) => input.getAttribute('autocomplete'))).toBe('off');
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+
+    // The server answers 503 to the reload's sign-in: the credential stays for the next one.
+    const down = holdRequest(page, '/admin/api/threads', {
+      status: 503,
+      body: { error: { code: 'store_unavailable', message: 'The chat store is not answering; try again shortly.' } },
+    });
+    await page.reload();
+    await (
+      await down
+    )();
+    await page.waitForFunction(() => /not answering/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    await page.reload();
+    await page.waitForSelector('button.thread');
+
+    // A credential the server refuses is forgotten.
+    await page.evaluate(() => sessionStorage.setItem(sessionStorage.key(0)!, 'not-the-credential-but-long-enough'));
+    await page.reload();
+    await page.waitForFunction(() => /not accepted/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await assertClean(watched, server);
+  });
+
   it('has no axe violations signed out, listing, reading and confirming', async () => {
     const watched = await open(server);
     const { page } = watched;

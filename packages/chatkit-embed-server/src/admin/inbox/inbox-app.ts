@@ -61,7 +61,8 @@ export class InboxApp extends LightElement {
       await this.updateComplete;
       this.querySelector<HTMLElement>('#threads-heading')?.focus();
     } catch (error) {
-      saveCredential('');
+      // Only a refusal forgets it: a server restarting or a network down says nothing of it.
+      if (error instanceof AdminApiError && error.status === 401) saveCredential('');
       this.loginError = messageOf(error);
     } finally {
       this.busy = false;
