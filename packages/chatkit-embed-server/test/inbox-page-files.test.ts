@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInbox } from '../scripts/build-inbox.mjs';
 import { INBOX_CSP, createInboxPage } from '../src/admin/index.js';
@@ -63,5 +64,21 @@ describe('createInboxPage', () => {
     expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     const head = await get(page, '/admin/', { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+});
+
+describe('the inbox sources', () => {
+  it('never write markup from a string: no unsafeHTML, innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
+    const dir = new URL('../src/admin/inbox/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => /\.(ts|html)$/.test(name));
+    expect(files).toContain('thread-transcript.ts');
+    const found = files.flatMap((name) =>
+      [
+        ...readFileSync(new URL(name, dir), 'utf8').matchAll(
+          /unsafeHTML|unsafeSVG|unsafeMathML|innerHTML|outerHTML|insertAdjacentHTML|document\.write/g,
+        ),
+      ].map((match) => `${name}: ${match[0]}`),
+    );
+    expect(found).toEqual([]);
   });
 });
