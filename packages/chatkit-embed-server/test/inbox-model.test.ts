@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { saveBlob } from '../src/admin/inbox/download.js';
 import { filterParams, NO_FILTERS } from '../src/admin/inbox/filters.js';
 import { safeHref, transcriptEntries, widgetTexts } from '../src/admin/inbox/transcript-model.js';
 import type { ThreadItem } from '../src/protocol/types.js';
@@ -175,5 +176,28 @@ describe('filterParams', () => {
 
   it('ignores a date that is not a day', () => {
     expect(filterParams({ ...NO_FILTERS, from: '20/01/2026' }).has('from')).toBe(false);
+  });
+});
+
+describe('saveBlob', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('clicks a download link, and revokes its object URL only in a later task', async () => {
+    vi.useFakeTimers();
+    const link = { href: '', download: '', hidden: false, click: vi.fn(), remove: vi.fn() };
+    vi.stubGlobal('document', { createElement: () => link, body: { append: vi.fn() } });
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:http://localhost/1');
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    saveBlob(new Blob(['{}']), 'threads.jsonl');
+    expect(link).toMatchObject({ href: 'blob:http://localhost/1', download: 'threads.jsonl', hidden: true });
+    expect(link.click).toHaveBeenCalledOnce();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(revoke).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(revoke).toHaveBeenCalledWith('blob:http://localhost/1');
   });
 });
