@@ -221,6 +221,22 @@ describe('the admin API when the store is down', () => {
     }
   });
 
+  it("passes a store's own cursors through as they are, exports included", async () => {
+    const store = new MemoryStore();
+    const asked: Array<string | null | undefined> = [];
+    store.listAllThreads = async (query) => {
+      asked.push(query.after);
+      return { data: [], has_more: false, after: null };
+    };
+    const api = createAdminApi({ store, credential: CREDENTIAL });
+    for (const path of ['/threads?after=my-own%3A42', '/export.jsonl?after=my-own%3A43', '/export.csv?after=my-own%3A44']) {
+      const response = await api(new Request(`http://admin.test/admin/api${path}`, { headers: { authorization: `Bearer ${CREDENTIAL}` } }));
+      expect(response.status, path).toBe(200);
+      await response.text();
+    }
+    expect(asked).toEqual(['my-own:42', 'my-own:43', 'my-own:44']);
+  });
+
   it('answers 503 store_unavailable with Retry-After, as the ChatKit endpoint does, and logs no credential', async () => {
     const store = new MemoryStore();
     store.listAllThreads = async () => {

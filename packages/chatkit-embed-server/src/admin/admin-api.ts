@@ -24,7 +24,8 @@
  * `feedback=positive` or `feedback=negative` keeps only threads with at least one item
  * that got that feedback (filtered in the store, so paging stays right); any other value
  * is a 400 naming the parameter, and an empty one is no filter, as for the others. An
- * `after` that is not a cursor a listing gave is a 400 too.
+ * `after` the store refuses (`InvalidCursorError`) is a 400 too, exports included: the
+ * store reads the first page before an export's answer starts.
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
@@ -35,9 +36,9 @@ import {
   InvalidCursorError,
   NotFoundError,
   StoreUnavailableError,
-  adminCursorPosition,
   loadAllThreadItems,
   type AdminStore,
+  type AdminThread,
   type AdminThreadQuery,
   type ChatKitStore,
   type FeedbackStore,
@@ -97,8 +98,6 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       const value = get(name);
       if (value !== undefined) query[name] = value;
     }
-    // Checked here, not only in the store, so an export refuses it before its body starts.
-    if (query.after) adminCursorPosition(query.after);
     const feedback = get('feedback');
     if (feedback !== undefined) {
       if (feedback !== 'positive' && feedback !== 'negative') {
@@ -109,14 +108,20 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
     return query;
   }
 
-  async function* everyThread(query: AdminThreadQuery) {
-    let after: string | null = query.after ?? null;
-    for (;;) {
-      const page = await store.listAllThreads({ ...query, limit: 100, after });
-      yield* page.data;
-      if (!page.has_more || !page.after) return;
-      after = page.after;
-    }
+  /**
+   * Every thread the query selects, page by page. The first page is read before the
+   * answer starts, so a query the store refuses (a cursor it did not give) is the
+   * answer's status, not a body cut short.
+   */
+  async function everyThread(query: AdminThreadQuery): Promise<AsyncGenerator<AdminThread>> {
+    let page = await store.listAllThreads({ ...query, limit: 100 });
+    return (async function* () {
+      for (;;) {
+        yield* page.data;
+        if (!page.has_more || !page.after) return;
+        page = await store.listAllThreads({ ...query, limit: 100, after: page.after });
+      }
+    })();
   }
 
   function streamed(contentType: string, filename: string, lines: AsyncIterable<string>): Response {
@@ -169,12 +174,12 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         return json(200, { deleted });
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'export.jsonl') {
-        const query = queryOf(url, 100);
+        const threads = await everyThread(queryOf(url, 100));
         return streamed(
           'application/x-ndjson; charset=utf-8',
           'threads.jsonl',
           (async function* () {
-            for await (const { user, thread } of everyThread(query)) {
+            for await (const { user, thread } of threads) {
               const items = await loadAllThreadItems(store, thread.id, { user });
               yield `${JSON.stringify({ user, thread, items, feedback: await store.loadFeedback(thread.id, { user }) })}\n`;
             }
@@ -182,13 +187,13 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         );
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'export.csv') {
-        const query = queryOf(url, 100);
+        const threads = await everyThread(queryOf(url, 100));
         return streamed(
           'text/csv; charset=utf-8',
           'threads.csv',
           (async function* () {
             yield 'thread_id,user,created_at,title,first_message,positive,negative\r\n';
-            for await (const { user, thread, feedback } of everyThread(query)) {
+            for await (const { user, thread, feedback } of threads) {
               const first = (await store.loadThreadItems(thread.id, null, 1, 'asc', { user })).data[0];
               const text =
                 first && 'content' in first && Array.isArray(first.content)

@@ -39,7 +39,10 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
-/** An `AdminThreadQuery.after` that is not a cursor a listing gave (the admin API answers 400). */
+/**
+ * An `AdminThreadQuery.after` that is not a cursor a listing gave. The admin API answers
+ * it with a 400; a store of one's own may throw it for its own cursors too.
+ */
 export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
