@@ -207,6 +207,40 @@ describe('the admin API', () => {
 });
 
 describe('the admin API when the store is down', () => {
+  it('pages with an opaque cursor, and refuses an after it did not give, exports included', async () => {
+    const { admin, visitor } = await start();
+    const alice = await visitor();
+    for (const text of ['first', 'second', 'third']) await alice.say(text);
+    type Listing = { data: Array<{ thread: { id: string } }>; has_more: boolean; after: string | null };
+    const first = (await (await admin('/threads?limit=2')).json()) as Listing;
+    expect(first).toMatchObject({ has_more: true, after: expect.any(String) });
+    expect(first.data.map((row) => row.thread.id)).not.toContain(first.after);
+    const second = (await (await admin(`/threads?limit=2&after=${encodeURIComponent(first.after!)}`)).json()) as Listing;
+    expect(second.data).toHaveLength(1);
+    expect(second.has_more).toBe(false);
+    for (const path of ['/threads?after=t_not_a_cursor', '/threads?after=p1x', '/export.jsonl?after=abc', '/export.csv?after=p']) {
+      const refused = await admin(path);
+      expect(refused.status, path).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message, path).toMatch(/\bafter\b/);
+    }
+  });
+
+  it("passes a store's own cursors through as they are, exports included", async () => {
+    const store = new MemoryStore();
+    const asked: Array<string | null | undefined> = [];
+    store.listAllThreads = async (query) => {
+      asked.push(query.after);
+      return { data: [], has_more: false, after: null };
+    };
+    const api = createAdminApi({ store, credential: CREDENTIAL });
+    for (const path of ['/threads?after=my-own%3A42', '/export.jsonl?after=my-own%3A43', '/export.csv?after=my-own%3A44']) {
+      const response = await api(new Request(`http://admin.test/admin/api${path}`, { headers: { authorization: `Bearer ${CREDENTIAL}` } }));
+      expect(response.status, path).toBe(200);
+      await response.text();
+    }
+    expect(asked).toEqual(['my-own:42', 'my-own:43', 'my-own:44']);
+  });
+
   it('answers 503 store_unavailable with Retry-After, as the ChatKit endpoint does, and logs no credential', async () => {
     const store = new MemoryStore();
     store.listAllThreads = async () => {

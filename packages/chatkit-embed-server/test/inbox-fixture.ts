@@ -23,6 +23,11 @@ export const HOSTILE = {
   message: `<script>document.title='pwned-script'</script><b>bold?</b>`,
   attachment: `<img src=x onerror=alert(3)>.pdf`,
   widget: `<svg onload="document.title='pwned-svg'"></svg>`,
+  output: `<iframe srcdoc="<script>parent.document.title='pwned-output'</script>"></iframe>`,
+  task: `<details open ontoggle="document.title='pwned-task'">task</details>`,
+  answer: `<math><mi xlink:href="javascript:document.title='pwned-answer'">answer</mi></math>`,
+  copy: `<style>*{display:none}</style><object data="javascript:document.title='pwned-copy'"></object>`,
+  label: `<a href="javascript:document.title='pwned-label'" autofocus onfocus="document.title='pwned-focus'">label</a>`,
   url: 'javascript:document.title="pwned-link"',
 };
 
@@ -142,7 +147,10 @@ export async function seed(store: Store): Promise<Seeded> {
     {
       ...said('msg_hostile_1', HOSTILE.message),
       quoted_text: HOSTILE.widget,
-      attachments: [{ id: 'atc_hostile', type: 'image', name: HOSTILE.attachment, mime_type: 'image/png', preview_url: HOSTILE.url }],
+      attachments: [
+        { id: 'atc_hostile', type: 'image', name: HOSTILE.attachment, mime_type: 'image/png', preview_url: HOSTILE.url },
+        { id: 'atc_hostile_file', type: 'file', name: HOSTILE.label, mime_type: 'text/html' },
+      ],
     },
     {
       id: 'msg_hostile_2',
@@ -151,7 +159,10 @@ export async function seed(store: Store): Promise<Seeded> {
         {
           type: 'output_text',
           text: HOSTILE.message,
-          annotations: [{ type: 'annotation', source: { type: 'url', title: HOSTILE.title, url: HOSTILE.url } }],
+          annotations: [
+            { type: 'annotation', source: { type: 'url', title: HOSTILE.title, url: HOSTILE.url } },
+            { type: 'annotation', source: { type: 'file', title: HOSTILE.label, filename: HOSTILE.attachment } },
+          ],
         },
       ],
     },
@@ -166,6 +177,7 @@ export async function seed(store: Store): Promise<Seeded> {
         ],
       },
     },
+    { id: 'msg_hostile_copy', type: 'widget', copy_text: HOSTILE.copy, widget: { type: 'Card', children: [] } },
     {
       id: 'tc_hostile',
       type: 'client_tool_call',
@@ -173,6 +185,44 @@ export async function seed(store: Store): Promise<Seeded> {
       call_id: 'call_2',
       name: HOSTILE.widget,
       arguments: { html: HOSTILE.message },
+    },
+    {
+      id: 'tc_hostile_done',
+      type: 'client_tool_call',
+      status: 'completed',
+      call_id: 'call_3',
+      name: 'lookup',
+      arguments: {},
+      output: HOSTILE.output,
+    },
+    { id: 'tsk_hostile', type: 'task', task: { type: 'thought', title: HOSTILE.task, content: HOSTILE.output } },
+    {
+      id: 'wf_hostile',
+      type: 'workflow',
+      workflow: {
+        type: 'custom',
+        summary: { title: HOSTILE.task },
+        tasks: [
+          { type: 'custom', title: HOSTILE.title, content: HOSTILE.message },
+          { type: 'web_search', title: HOSTILE.answer, queries: [HOSTILE.answer], sources: [{ title: HOSTILE.label, url: HOSTILE.url }] },
+          { type: 'file', title: HOSTILE.copy, sources: [{ filename: HOSTILE.attachment }] },
+        ],
+      },
+    },
+    {
+      id: 'si_hostile',
+      type: 'structured_input',
+      status: 'answered',
+      inputs: [
+        { id: 'q1', type: 'freeform', question: HOSTILE.answer, answer: { values: [HOSTILE.label] } },
+        {
+          id: 'q2',
+          type: 'multiple_choice',
+          question: HOSTILE.task,
+          options: [{ value: HOSTILE.copy }],
+          answer: { values: [HOSTILE.copy] },
+        },
+      ],
     },
     { id: 'img_hostile', type: 'generated_image', image: { id: 'img_1', url: HOSTILE.url } },
   ]);

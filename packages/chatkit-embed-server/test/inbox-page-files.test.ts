@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInbox } from '../scripts/build-inbox.mjs';
 import { INBOX_CSP, createInboxPage } from '../src/admin/index.js';
@@ -36,14 +37,48 @@ describe('createInboxPage', () => {
     expect(await (await get(createInboxPage(), '/admin/')).text()).toContain('content="/admin/api"');
   });
 
+  it("takes `$'`, `$&` and `$$` in the API path as text, not replacement patterns", async () => {
+    const html = await (await get(createInboxPage({ apiPath: "/api$'$&$$$`" }), '/admin/')).text();
+    expect(html).toContain(`<meta name="chatkit-admin-api" content="/api$'$&amp;$$$\`" />`);
+    expect(html.match(/<html/g)).toHaveLength(1);
+    expect(html.match(/chatkit-admin-api/g)).toHaveLength(1);
+  });
+
   it('answers 404 for anything else under it and 405 for other methods', async () => {
     const page = createInboxPage();
-    for (const path of ['/admin/index.html', '/admin/../package.json', '/admin/inbox.js.map', '/elsewhere']) {
+    for (const path of [
+      '/admin/index.html',
+      '/admin/../package.json',
+      '/admin/inbox.js.map',
+      '/elsewhere',
+      '/adminconstructor',
+      '/admin__proto__',
+      '/admin/__proto__',
+      '/admin/constructor',
+      '/admin/toString',
+      '/admininbox.js',
+    ]) {
       expect((await get(page, path)).status, path).toBe(404);
     }
     const post = await get(page, '/admin/', { method: 'POST' });
     expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     const head = await get(page, '/admin/', { method: 'HEAD' });
     expect([head.status, await head.text()]).toEqual([200, '']);
+  });
+});
+
+describe('the inbox sources', () => {
+  it('never write markup from a string: no unsafeHTML, innerHTML, outerHTML, insertAdjacentHTML or document.write', () => {
+    const dir = new URL('../src/admin/inbox/', import.meta.url);
+    const files = readdirSync(dir).filter((name) => /\.(ts|html)$/.test(name));
+    expect(files).toContain('thread-transcript.ts');
+    const found = files.flatMap((name) =>
+      [
+        ...readFileSync(new URL(name, dir), 'utf8').matchAll(
+          /unsafeHTML|unsafeSVG|unsafeMathML|innerHTML|outerHTML|insertAdjacentHTML|document\.write/g,
+        ),
+      ].map((match) => `${name}: ${match[0]}`),
+    );
+    expect(found).toEqual([]);
   });
 });

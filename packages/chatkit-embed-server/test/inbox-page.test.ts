@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME_ARGS, findChrome } from '../../../scripts/find-chrome.mjs';
 import { buildInbox } from '../scripts/build-inbox.mjs';
@@ -10,6 +10,7 @@ import { INBOX_CSP } from '../src/admin/index.js';
 import { PostgresStore } from '../src/stores/postgres-store.js';
 import { SqliteStore } from '../src/stores/sqlite-store.js';
 import type { AdminStore, ChatKitStore, FeedbackStore } from '../src/stores/store.js';
+import type { ThreadItem } from '../src/protocol/types.js';
 import { startServerProcess } from './cli-process.js';
 import { BULK, CREDENTIAL, HOSTILE, seed, startInboxServer, type Seeded } from './inbox-fixture.js';
 import { NO_POSTGRES, postgresAvailable, startPostgres, type Postgres } from './postgres.js';
@@ -77,6 +78,55 @@ async function waitForStatus(page: Page, pattern: RegExp) {
     {},
     pattern.source,
   );
+}
+
+/**
+ * Marks each answer body the page reads (JSON or blob), so a test can wait until the page
+ * has had an answer it holds back, rather than for a while.
+ */
+async function markReads(page: Page) {
+  await page.evaluate(() => {
+    (window as any).read = [];
+    for (const method of ['json', 'blob'] as const) {
+      const read = Response.prototype[method] as (this: Response) => Promise<unknown>;
+      (Response.prototype as any)[method] = function (this: Response) {
+        const body = read.call(this);
+        const done = () => (window as any).read.push(this.url);
+        body.then(done, done);
+        return body;
+      };
+    }
+  });
+}
+
+/** Waits until the page has read the body of an answer whose URL holds `part`, and rendered. */
+async function bodyRead(page: Page, part: string) {
+  await page.waitForFunction((text) => (window as any).read.some((url: string) => url.includes(text)), {}, part);
+  await page.$eval('inbox-app', (app) => (app as any).updateComplete);
+}
+
+/**
+ * Holds back the first request of the page whose URL holds `part` (others go on):
+ * resolves, once it is made, with a release that lets it go (or gives it `answer`
+ * instead of the server's) and stops intercepting.
+ */
+async function holdRequest(page: Page, part: string, answer?: { status: number; body: unknown }) {
+  await page.setRequestInterception(true);
+  return new Promise<() => Promise<void>>((resolve) => {
+    let held = false;
+    const listener = (request: HTTPRequest) => {
+      if (held || !request.url().includes(part)) return void request.continue();
+      held = true;
+      resolve(async () => {
+        await (answer
+          ? request.respond({ status: answer.status, contentType: 'application/json', body: JSON.stringify(answer.body) })
+          : request.continue());
+        page.off('request', listener);
+        await page.setRequestInterception(false);
+      });
+    };
+    page.on('request', listener);
+  });
 }
 
 async function axe(page: Page, state: string) {
@@ -322,6 +372,62 @@ describe.each(STORES)('the inbox page on %s', (_name, openStore, stopStore) => {
   });
 });
 
+describe('the inbox page after an erase', () => {
+  let store: Store;
+  let server: Server;
+
+  beforeAll(async () => {
+    store = await SqliteStore.open(join(dir, 'inbox-erase.sqlite'));
+    await seed(store);
+    server = await startInboxServer(store);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.close?.();
+  });
+
+  /** The ids of every thread the API still has, newest first. */
+  const remaining = async () =>
+    ((await (await server.admin('/threads?limit=100')).json()) as { data: Array<{ thread: { id: string } }> }).data.map(
+      (row) => row.thread.id,
+    );
+  const shownIds = (page: Page) => page.$$eval('button.thread', (rows) => rows.map((row) => row.dataset.thread));
+
+  /** Opens the last loaded row (the one the next page starts after), then erases it or its visitor. */
+  async function eraseLastRow(page: Page, button: string) {
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 50);
+    const last = (await shownIds(page)).at(-1)!;
+    await page.click(`button.thread[data-thread="${last}"]`);
+    await page.waitForSelector('#transcript-heading');
+    await page.click(`xpath/.//button[contains(., "${button}")]`);
+    await page.waitForSelector('dialog[open]');
+    await page.click('dialog button[value="confirm"]');
+    await waitForStatus(page, /Deleted \d+ threads?\./);
+  }
+
+  it('still loads the rest with Load more after erasing the last loaded thread, then its visitor', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await eraseLastRow(page, 'Delete this thread');
+    await page.click('button.more');
+    const afterThread = await remaining();
+    expect(afterThread).toHaveLength(BULK + 5 - 1);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, afterThread.length);
+    expect(await shownIds(page)).toEqual(afterThread);
+
+    await page.reload();
+    await eraseLastRow(page, 'Delete everything of this visitor');
+    await page.click('button.more');
+    const afterVisitor = await remaining();
+    expect(afterVisitor.length).toBeLessThan(afterThread.length - 1);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, afterVisitor.length);
+    expect(await shownIds(page)).toEqual(afterVisitor);
+    expect(await page.$('button.more')).toBeNull();
+    await assertClean(watched, server);
+  });
+});
+
 /** The page's current filters as the API's query (the same the page sends). */
 function filterQuery(): string {
   const from = (document.querySelector('#from') as HTMLInputElement).value;
@@ -332,6 +438,15 @@ function filterQuery(): string {
   };
   return new URLSearchParams({ from: day(from, 0), to: day(to, 1) }).toString();
 }
+
+/** The elements the transcript's templates write; any other one came out of a text. */
+const TRANSCRIPT_TAGS = ['li', 'p', 'span', 'time', 'blockquote', 'ul', 'a', 'pre', 'dl', 'dt', 'dd'];
+/** Likewise for the whole page. */
+const PAGE_TAGS = new Set([
+  ...TRANSCRIPT_TAGS,
+  ...['header', 'h1', 'h2', 'button', 'main', 'section', 'div', 'form', 'label', 'input', 'select', 'option', 'ol', 'dialog'],
+  ...['inbox-filters', 'inbox-thread-list', 'inbox-transcript', 'inbox-confirm'],
+]);
 
 describe('the inbox page: safety, accessibility, keyboard and phone', () => {
   let store: Store;
@@ -363,7 +478,7 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     expect((await fetch(`${server.url}/admin/api/threads`)).status).toBe(401);
   });
 
-  it('shows hostile titles, messages, attachment names, widget texts and links as text', async () => {
+  it('shows every hostile text (titles, messages, names, widgets, tool output, tasks, answers, labels) as text', async () => {
     const watched = await open(server);
     const { page } = watched;
     await signIn(page);
@@ -371,11 +486,14 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
     await page.click(`button.thread[data-thread="${seeded.hostile.thread}"]`);
     await page.waitForSelector('#transcript-heading');
     const shown = await page.$eval('inbox-app', (app) => app.textContent ?? '');
-    for (const text of [HOSTILE.title, HOSTILE.message, HOSTILE.attachment, HOSTILE.widget]) expect(shown).toContain(text);
-    // No element came out of the texts, and no link leads to script.
-    expect(
-      await page.$$eval('inbox-app img, inbox-app script, inbox-app svg, inbox-app b, inbox-app iframe', (nodes) => nodes.length),
-    ).toBe(0);
+    // Every text a visitor, a tool or a model can write, shown as the text it is (the URL is tested as a link below).
+    for (const [name, text] of Object.entries(HOSTILE).filter(([name]) => name !== 'url')) expect(shown, name).toContain(text);
+    // No element came out of the texts: every tag in the page is one the page itself writes.
+    const tags = await page.$$eval('inbox-app *', (nodes) => [...new Set(nodes.map((node) => node.localName))]);
+    expect(tags.filter((tag) => !PAGE_TAGS.has(tag))).toEqual([]);
+    const transcriptTags = await page.$$eval('.transcript *', (nodes) => [...new Set(nodes.map((node) => node.localName))]);
+    expect(transcriptTags.filter((tag) => !TRANSCRIPT_TAGS.includes(tag))).toEqual([]);
+    expect(await page.title()).toBe('Conversations');
     const hrefs = await page.$$eval('inbox-app a', (links) => links.map((link) => link.getAttribute('href') ?? ''));
     expect(hrefs.filter((href) => !/^https?:/.test(href))).toEqual([]);
     await assertClean(watched, server);
@@ -412,6 +530,187 @@ describe('the inbox page: safety, accessibility, keyboard and phone', () => {
       'Track parcel',
     ])
       expect(text).toContain(expected);
+    await assertClean(watched, server);
+  });
+
+  it('asks about the thread shown, by visitor, id and date, even when another finishes loading meanwhile', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    await markReads(page);
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Shipping abroad');
+    const started = await page.$eval('.thread-facts time', (node) => node.textContent!);
+
+    // Another thread is chosen, its answer held back until the question is up.
+    const held = holdRequest(page, `/${seeded.rich.thread}/items`);
+    await page.click(`button.thread[data-thread="${seeded.rich.thread}"]`);
+    const release = await held;
+    await page.click('xpath/.//button[contains(., "Delete this thread")]');
+    await page.waitForSelector('dialog[open]');
+    await release();
+    await bodyRead(page, seeded.rich.thread);
+    expect(await page.$eval('#transcript-heading', (node) => node.textContent)).toBe('Shipping abroad');
+    const asked = await page.$eval('#confirm-message', (node) => node.textContent!);
+    for (const fact of [seeded.norway.user, seeded.norway.thread, started]) expect(asked).toContain(fact);
+    await page.click('dialog button[value="cancel"]');
+    await waitForStatus(page, /Nothing was deleted/);
+
+    await page.click('xpath/.//button[contains(., "Delete everything of this visitor")]');
+    await page.waitForSelector('dialog[open]');
+    const visitor = await page.$eval('#confirm-message', (node) => node.textContent!);
+    for (const fact of [seeded.norway.user, seeded.norway.thread, started]) expect(visitor).toContain(fact);
+    await page.keyboard.press('Escape');
+    await waitForStatus(page, /Nothing was deleted/);
+    expect((await server.admin(`/threads/${seeded.norway.user}/${seeded.norway.thread}/items`)).status).toBe(200);
+    expect((await server.admin(`/threads/${seeded.rich.user}/${seeded.rich.thread}/items`)).status).toBe(200);
+    await assertClean(watched, server);
+  });
+
+  it('reads a thread of malformed items (an old store, a custom responder) without breaking the page', async () => {
+    const odd = { user: 'visitor-odd' };
+    const id = 'thr_malformed';
+    await store.saveThread(
+      { id, title: 'Malformed items', created_at: new Date().toISOString(), status: { type: 'active' }, metadata: {} },
+      odd,
+    );
+    const lit = { _$litType$: 1, strings: ['<img src=x>'], values: [] };
+    const malformed = [
+      {
+        id: 'odd_1',
+        type: 'assistant_message',
+        content: [{ type: 'output_text', text: 'Answer without sources', annotations: [{ type: 'annotation' }] }],
+      },
+      { id: 'odd_2', type: 'widget' },
+      { id: 'odd_3', type: 'workflow' },
+      { id: 'odd_4', type: 'client_tool_call', name: 'lookup', status: 'completed', output: lit },
+      { id: 'odd_5', type: 'user_message', content: [{ type: 'input_text', text: lit }] },
+    ];
+    for (const item of malformed)
+      await store.addThreadItem(id, { ...item, thread_id: id, created_at: new Date().toISOString() } as unknown as ThreadItem, odd);
+    const watched = await open(server);
+    const { page } = watched;
+    await signIn(page);
+    await page.waitForSelector(`button.thread[data-thread="${id}"]`);
+    await page.click(`button.thread[data-thread="${id}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Malformed items');
+    const text = await page.$eval('.transcript', (node) => node.textContent!.replace(/\s+/g, ' '));
+    for (const expected of [
+      'Answer without sources',
+      'Unknown widget',
+      'Workflow: Workflow',
+      'Tool call: lookup (completed)',
+      '_$litType$',
+    ])
+      expect(text).toContain(expected);
+    expect(await page.$$eval('.transcript img', (nodes) => nodes.length)).toBe(0);
+    // The page still works: another thread opens.
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    await page.waitForFunction(() => document.querySelector('#transcript-heading')?.textContent === 'Shipping abroad');
+    await assertClean(watched, server);
+  });
+
+  it('keeps the filters of the rows shown when Apply fails: Load more and Export do not take the new ones', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    await signIn(page);
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 50);
+    const all = ((await (await server.admin('/threads?limit=100')).json()) as { data: unknown[] }).data.length;
+    const failing = holdRequest(page, 'search=zzz', {
+      status: 503,
+      body: { error: { code: 'store_unavailable', message: 'The chat store is not answering; try again shortly.' } },
+    });
+    await page.type('#search', 'zzz');
+    await page.keyboard.press('Enter');
+    await (
+      await failing
+    )();
+    await waitForStatus(page, /not answering/);
+    expect(await rowCount(page)).toBe(50);
+
+    const more = page.waitForRequest((request) => request.url().includes('/admin/api/threads?'));
+    await page.click('button.more');
+    expect(new URL((await more).url()).searchParams.has('search')).toBe(false);
+    await page.waitForFunction((n) => document.querySelectorAll('button.thread').length === n, {}, all);
+
+    const download = nextDownload();
+    const exported = page.waitForRequest((request) => request.url().includes('/admin/api/export.jsonl'));
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect(new URL((await exported).url()).searchParams.has('search')).toBe(false);
+    expect((await download).content.trim().split('\n')).toHaveLength(all);
+    await assertClean(watched, server);
+  });
+
+  it('drops what is still loading on sign-out: a thread opening, an export', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    const nextDownload = await downloads(mkdtempSync(join(dir, 'downloads-')));
+    await markReads(page);
+    const signOut = async () => {
+      await page.click('xpath/.//button[contains(., "Sign out")]');
+      await page.waitForFunction(() => document.activeElement?.id === 'credential');
+    };
+
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    const opening = holdRequest(page, `/${seeded.norway.thread}/items`);
+    await page.click(`button.thread[data-thread="${seeded.norway.thread}"]`);
+    const releaseOpening = await opening;
+    await signOut();
+    await releaseOpening();
+    await bodyRead(page, seeded.norway.thread);
+    expect(await page.$eval('[role="status"]', (node) => node.textContent)).toBe('Signed out.');
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    expect(await page.$('#transcript-heading')).toBeNull();
+
+    const exporting = holdRequest(page, '/export.jsonl');
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    const releaseExport = await exporting;
+    await signOut();
+    await releaseExport();
+    await bodyRead(page, '/export.jsonl');
+    expect(await page.$eval('[role="status"]', (node) => node.textContent)).toBe('Signed out.');
+    // The only download of this browser from now on is the next one asked for: none came of the dropped export.
+    const download = nextDownload();
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+    await page.type('#search', 'norway');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('button.thread').length === 1);
+    await page.click('xpath/.//button[contains(., "Export JSON Lines")]');
+    expect((await download).content.trim().split('\n')).toHaveLength(1);
+    await assertClean(watched, server);
+  });
+
+  it('forgets the saved credential on a 401 only, not when the server is down, and offers no autofill', async () => {
+    const watched = await open(server);
+    const { page } = watched;
+    expect(await page.$eval('#credential', (input) => input.getAttribute('autocomplete'))).toBe('off');
+    await signIn(page);
+    await page.waitForSelector('button.thread');
+
+    // The server answers 503 to the reload's sign-in: the credential stays for the next one.
+    const down = holdRequest(page, '/admin/api/threads', {
+      status: 503,
+      body: { error: { code: 'store_unavailable', message: 'The chat store is not answering; try again shortly.' } },
+    });
+    await page.reload();
+    await (
+      await down
+    )();
+    await page.waitForFunction(() => /not answering/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    await page.reload();
+    await page.waitForSelector('button.thread');
+
+    // A credential the server refuses is forgotten.
+    await page.evaluate(() => sessionStorage.setItem(sessionStorage.key(0)!, 'not-the-credential-but-long-enough'));
+    await page.reload();
+    await page.waitForFunction(() => /not accepted/.test(document.querySelector('[role="alert"]')?.textContent ?? ''));
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await assertClean(watched, server);
   });
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  InvalidCursorError,
   NotFoundError,
   createChatKitServer,
   streamAssistantMessage,
@@ -260,6 +261,31 @@ export function adminContract(name: string, open: () => Promise<ChatKitStore & A
       const second = await store.listAllThreads({ limit: 3, after: first.after });
       expect(ids(second)).toEqual(['t_a1']);
       expect(second.has_more).toBe(false);
+    });
+
+    it("pages on past a cursor whose thread was erased, or whose thread's user was", async () => {
+      const store = await seeded();
+      const first = await store.listAllThreads({ limit: 2 });
+      expect(ids(first)).toEqual(['t_b2', 't_a2']);
+      await store.deleteThread('t_a2', alice);
+      const next = await store.listAllThreads({ limit: 2, after: first.after });
+      expect(ids(next)).toEqual(['t_b1', 't_a1']);
+      expect(next.has_more).toBe(false);
+
+      const again = await seeded();
+      const page = await again.listAllThreads({ limit: 2 });
+      expect(ids(page)).toEqual(['t_b2', 't_a2']);
+      expect(await again.deleteUserData('alice')).toBe(2);
+      const rest = await again.listAllThreads({ limit: 2, after: page.after });
+      expect(ids(rest)).toEqual(['t_b1']);
+      expect(rest.has_more).toBe(false);
+    });
+
+    it('refuses a cursor it did not give, a thread id included, with InvalidCursorError', async () => {
+      const store = await seeded();
+      for (const after of ['t_a2', 'p', 'p-1', 'p1e3', 'p12345678901234567890']) {
+        await expect(store.listAllThreads({ limit: 2, after })).rejects.toBeInstanceOf(InvalidCursorError);
+      }
     });
 
     it('searches titles and message texts in any case, with LIKE characters taken literally', async () => {

@@ -8,7 +8,8 @@
  *   GET    {base}/threads?limit&after&search&from&to&feedback
  *          every user's threads, newest first: { data: [{ user, thread, feedback }],
  *          has_more, after }, `feedback` counting the thread's items per kind
- *          ({ positive, negative })
+ *          ({ positive, negative }); `after` is an opaque cursor, passed back as it came
+ *          for the next page (still good after that page's threads are erased)
  *   GET    {base}/threads/{user}/{thread}/items
  *          one thread's items, oldest first: { user, thread, items, feedback }, `feedback`
  *          mapping item id to 'positive' | 'negative' (items without any are absent)
@@ -24,7 +25,9 @@
  *
  * `feedback=positive` or `feedback=negative` keeps only threads with at least one item
  * that got that feedback (filtered in the store, so paging stays right); any other value
- * is a 400 naming the parameter, and an empty one is no filter, as for the others.
+ * is a 400 naming the parameter, and an empty one is no filter, as for the others. An
+ * `after` the store refuses (`InvalidCursorError`) is a 400 too, exports included: the
+ * store reads the first page before an export's answer starts.
  */
 import { ServerError, jsonResponse } from '../http/errors.js';
 import { deleteAttachmentFiles, type FileStorage } from '../protocol/attachments.js';
@@ -33,10 +36,12 @@ import { sameSecret } from '../http/constant-time.js';
 import { safeLogger, type LogHook } from '../http/log.js';
 import { MemoryRateLimitStore, rateLimitDelay, type RateLimitStore } from '../http/rate-limiter.js';
 import {
+  InvalidCursorError,
   NotFoundError,
   StoreUnavailableError,
   loadAllThreadItems,
   type AdminStore,
+  type AdminThread,
   type AdminThreadQuery,
   type ChatKitStore,
   type FeedbackStore,
@@ -127,14 +132,20 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
     return attachmentIds.length;
   }
 
-  async function* everyThread(query: AdminThreadQuery) {
-    let after: string | null = query.after ?? null;
-    for (;;) {
-      const page = await store.listAllThreads({ ...query, limit: 100, after });
-      yield* page.data;
-      if (!page.has_more || !page.after) return;
-      after = page.after;
-    }
+  /**
+   * Every thread the query selects, page by page. The first page is read before the
+   * answer starts, so a query the store refuses (a cursor it did not give) is the
+   * answer's status, not a body cut short.
+   */
+  async function everyThread(query: AdminThreadQuery): Promise<AsyncGenerator<AdminThread>> {
+    let page = await store.listAllThreads({ ...query, limit: 100 });
+    return (async function* () {
+      for (;;) {
+        yield* page.data;
+        if (!page.has_more || !page.after) return;
+        page = await store.listAllThreads({ ...query, limit: 100, after: page.after });
+      }
+    })();
   }
 
   function streamed(contentType: string, filename: string, lines: AsyncIterable<string>): Response {
@@ -193,12 +204,12 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         return json(200, { deleted, files });
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'export.jsonl') {
-        const query = queryOf(url, 100);
+        const threads = await everyThread(queryOf(url, 100));
         return streamed(
           'application/x-ndjson; charset=utf-8',
           'threads.jsonl',
           (async function* () {
-            for await (const { user, thread } of everyThread(query)) {
+            for await (const { user, thread } of threads) {
               const items = await loadAllThreadItems(store, thread.id, { user });
               yield `${JSON.stringify({ user, thread, items, feedback: await store.loadFeedback(thread.id, { user }) })}\n`;
             }
@@ -206,13 +217,13 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         );
       }
       if (method === 'GET' && parts.length === 1 && parts[0] === 'export.csv') {
-        const query = queryOf(url, 100);
+        const threads = await everyThread(queryOf(url, 100));
         return streamed(
           'text/csv; charset=utf-8',
           'threads.csv',
           (async function* () {
             yield 'thread_id,user,created_at,title,first_message,positive,negative\r\n';
-            for await (const { user, thread, feedback } of everyThread(query)) {
+            for await (const { user, thread, feedback } of threads) {
               const first = (await store.loadThreadItems(thread.id, null, 1, 'asc', { user })).data[0];
               const text =
                 first && 'content' in first && Array.isArray(first.content)
@@ -231,10 +242,12 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
           ? caught
           : caught instanceof NotFoundError
             ? new ServerError(404, 'not_found', caught.message)
-            : caught instanceof StoreUnavailableError
-              ? // As the ChatKit endpoint says it: a database that is down for a moment is worth a retry.
-                new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' })
-              : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
+            : caught instanceof InvalidCursorError
+              ? new ServerError(400, 'invalid_request', caught.message)
+              : caught instanceof StoreUnavailableError
+                ? // As the ChatKit endpoint says it: a database that is down for a moment is worth a retry.
+                  new ServerError(503, 'store_unavailable', 'The chat store is not answering; try again shortly.', { 'retry-after': '5' })
+                : new ServerError(500, 'internal_error', 'The admin API failed unexpectedly.');
       if (error.status >= 500) log({ level: 'error', event: 'admin.failed', message: String((caught as Error)?.message ?? caught) });
       return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
     }

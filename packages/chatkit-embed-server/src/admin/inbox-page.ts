@@ -35,11 +35,12 @@ const HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-const FILES = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/inbox.js': ['inbox.js', 'text/javascript; charset=utf-8'],
-  '/inbox.css': ['inbox.css', 'text/css; charset=utf-8'],
-} as const;
+/** Path under the base → built file and its type. A Map: a path is never a prototype key. */
+const FILES = new Map<string, readonly [name: string, type: string]>([
+  ['/', ['index.html', 'text/html; charset=utf-8']],
+  ['/inbox.js', ['inbox.js', 'text/javascript; charset=utf-8']],
+  ['/inbox.css', ['inbox.css', 'text/css; charset=utf-8']],
+]);
 
 /** The built page, next to the package's `dist` from `src/admin` and `dist/admin` alike. */
 const BUILT = new URL('../../dist/inbox-page/', import.meta.url);
@@ -51,9 +52,13 @@ export function createInboxPage(options: InboxPageOptions = {}): (request: Reque
   const load = () =>
     (files ??= (async () => {
       const read = new Map<string, string>();
-      for (const [path, [name]] of Object.entries(FILES)) read.set(path, await readFile(fileURLToPath(new URL(name, BUILT)), 'utf8'));
-      // The page finds the API by this tag; an attribute value, escaped as one.
-      read.set('/', read.get('/')!.replace('content="api/"', `content="${escapeAttribute(apiPath)}"`));
+      for (const [path, [name]] of FILES) read.set(path, await readFile(fileURLToPath(new URL(name, BUILT)), 'utf8'));
+      // The page finds the API by this tag; an attribute value, escaped as one. A replacer
+      // function, so `$'` or `$&` in the path are text, not replacement patterns.
+      read.set(
+        '/',
+        read.get('/')!.replace('content="api/"', () => `content="${escapeAttribute(apiPath)}"`),
+      );
       return read;
     })()).catch((error: unknown) => {
       files = undefined;
@@ -64,10 +69,12 @@ export function createInboxPage(options: InboxPageOptions = {}): (request: Reque
     const path = new URL(request.url).pathname;
     if (!path.startsWith(base)) return notFound();
     const rest = path.slice(base.length);
+    // `/adminfoo` is not under `/admin`.
+    if (rest !== '' && !rest.startsWith('/')) return notFound();
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return jsonResponse(405, { error: { code: 'method_not_allowed', message: 'Only GET.' } }, { ...HEADERS, allow: 'GET, HEAD' });
     if (rest === '') return new Response(null, { status: 308, headers: { ...HEADERS, location: `${base}/` } });
-    const file = FILES[rest as keyof typeof FILES];
+    const file = FILES.get(rest);
     if (!file) return notFound();
     let body: string;
     try {

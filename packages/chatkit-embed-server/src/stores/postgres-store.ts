@@ -12,6 +12,8 @@ import type { RateLimitStore } from '../http/rate-limiter.js';
 import {
   NotFoundError,
   StoreUnavailableError,
+  adminCursor,
+  adminCursorPosition,
   generateId,
   type ChatKitStore,
   type AdminStore,
@@ -378,11 +380,7 @@ export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.after) {
-      const { rows } = await this.#query<{ seq: string }>('SELECT seq FROM chatkit_threads WHERE id = $1', [query.after]);
-      if (!rows[0]) return { data: [], has_more: false, after: null };
-      where.push(`t.seq < ${param(rows[0].seq)}`);
-    }
+    if (query.after) where.push(`t.seq < ${param(adminCursorPosition(query.after))}`);
     if (query.from) where.push(`t.data->>'created_at' >= ${param(query.from)}`);
     if (query.to) where.push(`t.data->>'created_at' < ${param(query.to)}`);
     if (query.search) {
@@ -400,8 +398,8 @@ export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
         `EXISTS (SELECT 1 FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id AND f.kind = ${param(query.feedback)})`,
       );
     }
-    const { rows } = await this.#query<{ user_id: string; data: ThreadMetadata; positive: number; negative: number }>(
-      `SELECT t.user_id, t.data, fb.positive, fb.negative FROM chatkit_threads t
+    const { rows } = await this.#query<{ seq: string; user_id: string; data: ThreadMetadata; positive: number; negative: number }>(
+      `SELECT t.seq, t.user_id, t.data, fb.positive, fb.negative FROM chatkit_threads t
          CROSS JOIN LATERAL (
            SELECT count(*) FILTER (WHERE f.kind = 'positive')::int AS positive, count(*) FILTER (WHERE f.kind = 'negative')::int AS negative
              FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id
@@ -410,10 +408,10 @@ export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
       params,
     );
     const hasMore = rows.length > query.limit;
-    const data = rows
-      .slice(0, query.limit)
-      .map((row) => ({ user: row.user_id, thread: row.data, feedback: { positive: row.positive, negative: row.negative } }));
-    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+    const page = rows.slice(0, query.limit);
+    const data = page.map((row) => ({ user: row.user_id, thread: row.data, feedback: { positive: row.positive, negative: row.negative } }));
+    const last = page.at(-1);
+    return { data, has_more: hasMore, after: hasMore && last ? adminCursor(last.seq) : null };
   }
 
   async listUserAttachmentIds(user: string): Promise<string[]> {

@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   NotFoundError,
+  adminCursor,
+  adminCursorPosition,
   generateId,
   type AdminStore,
   type AdminThread,
@@ -246,10 +248,8 @@ export class SqliteStore implements ChatKitStore, AdminStore, FeedbackStore {
     const where: string[] = [];
     const params: Array<string | number> = [];
     if (query.after) {
-      const row = this.#db.prepare('SELECT seq FROM chatkit_threads WHERE id = ?').get(query.after) as { seq: number } | undefined;
-      if (!row) return { data: [], has_more: false, after: null };
       where.push('t.seq < ?');
-      params.push(row.seq);
+      params.push(Number(adminCursorPosition(query.after)));
     }
     if (query.from) {
       where.push("json_extract(t.data, '$.created_at') >= ?");
@@ -275,17 +275,19 @@ export class SqliteStore implements ChatKitStore, AdminStore, FeedbackStore {
       `(SELECT count(*) FROM chatkit_feedback f WHERE f.user_id = t.user_id AND f.thread_id = t.id AND f.kind = '${kind}')`;
     const rows = this.#db
       .prepare(
-        `SELECT t.user_id AS user, t.data AS data, ${count('positive')} AS positive, ${count('negative')} AS negative
+        `SELECT t.seq AS seq, t.user_id AS user, t.data AS data, ${count('positive')} AS positive, ${count('negative')} AS negative
            FROM chatkit_threads t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.seq DESC LIMIT ?`,
       )
-      .all(...params, query.limit + 1) as Array<{ user: string; data: string; positive: number; negative: number }>;
+      .all(...params, query.limit + 1) as Array<{ seq: number; user: string; data: string; positive: number; negative: number }>;
     const hasMore = rows.length > query.limit;
-    const data = rows.slice(0, query.limit).map((row) => ({
+    const page = rows.slice(0, query.limit);
+    const data = page.map((row) => ({
       user: row.user,
       thread: JSON.parse(row.data) as ThreadMetadata,
       feedback: { positive: Number(row.positive), negative: Number(row.negative) },
     }));
-    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+    const last = page.at(-1);
+    return { data, has_more: hasMore, after: hasMore && last ? adminCursor(last.seq) : null };
   }
 
   // Deleting items deletes their feedback too (ON DELETE CASCADE, see SCHEMA).

@@ -39,6 +39,33 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
+/**
+ * An `AdminThreadQuery.after` that is not a cursor a listing gave. The admin API answers
+ * it with a 400; a store of one's own may throw it for its own cursors too.
+ */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}
+
+/**
+ * The admin listing's cursor: the store's position (its creation sequence number) of the
+ * last thread of a page, not that thread's id, so the next page starts from the same
+ * place even after that thread, or its whole user, has been erased. Opaque to callers.
+ */
+export function adminCursor(position: number | string): string {
+  return `p${position}`;
+}
+
+/**
+ * The position an `adminCursor` carries, as decimal digits (a PostgreSQL bigint does not
+ * always fit a JavaScript number). @throws InvalidCursorError
+ */
+export function adminCursorPosition(after: string): string {
+  const match = /^p(\d{1,18})$/.exec(after);
+  if (!match) throw new InvalidCursorError('The after parameter is not a cursor this listing gave.');
+  return match[1]!;
+}
+
 export type SortOrder = 'asc' | 'desc';
 
 /**
@@ -89,7 +116,11 @@ export function isFeedbackStore(store: object): store is FeedbackStore {
 
 export interface AdminThreadQuery {
   limit: number;
-  /** The id of the last thread of the previous page. */
+  /**
+   * The previous page's `after`, as given: an opaque cursor (a position in the store, so
+   * it stays good when that page's last thread is erased). @throws InvalidCursorError
+   * for anything else.
+   */
   after?: string | null;
   /** Text in the thread's title or in any of its messages, any case. */
   search?: string;
@@ -190,8 +221,12 @@ interface UserData {
 /** Keeps everything in memory, per process. For development and tests. */
 export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
   readonly #users = new Map<string, UserData>();
-  /** Every thread in the order it was created, across users (for the admin listing). */
-  #created: Array<{ user: string; id: string }> = [];
+  /**
+   * Every thread in the order it was created, across users, with its position (for the
+   * admin listing and its cursors, which outlive the threads they point at).
+   */
+  #created: Array<{ user: string; id: string; seq: number }> = [];
+  #seq = 0;
 
   #data(context: StoreContext): UserData {
     let data = this.#users.get(context.user);
@@ -216,7 +251,7 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
 
   async saveThread(thread: ThreadMetadata, context: StoreContext): Promise<void> {
     const data = this.#data(context);
-    if (!data.threads.has(thread.id)) this.#created.push({ user: context.user, id: thread.id });
+    if (!data.threads.has(thread.id)) this.#created.push({ user: context.user, id: thread.id, seq: ++this.#seq });
     data.threads.set(thread.id, structuredClone(thread));
     if (!data.items.has(thread.id)) data.items.set(thread.id, []);
   }
@@ -301,14 +336,13 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
   async listAllThreads(query: AdminThreadQuery): Promise<Page<AdminThread>> {
     let newestFirst = [...this.#created].reverse();
     if (query.after) {
-      // After the cursor thread in creation order, whether or not it still matches the
-      // filters (its feedback may have changed since), as the SQL stores page.
-      const at = newestFirst.findIndex((entry) => entry.id === query.after);
-      if (at < 0) return { data: [], has_more: false, after: null };
-      newestFirst = newestFirst.slice(at + 1);
+      // Older than the cursor's position, whether or not its thread still exists or
+      // matches the filters (its feedback may have changed since), as the SQL stores page.
+      const before = Number(adminCursorPosition(query.after));
+      newestFirst = newestFirst.filter((entry) => entry.seq < before);
     }
-    const rows: AdminThread[] = [];
-    for (const { user, id } of newestFirst) {
+    const rows: Array<AdminThread & { seq: number }> = [];
+    for (const { user, id, seq } of newestFirst) {
       const data = this.#users.get(user);
       const thread = data?.threads.get(id);
       if (!thread) continue;
@@ -318,12 +352,17 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
       const feedback = { positive: 0, negative: 0 };
       for (const kind of data!.feedback.get(id)?.values() ?? []) feedback[kind]++;
       if (query.feedback && !feedback[query.feedback]) continue;
-      rows.push({ user, thread: structuredClone(thread), feedback });
+      rows.push({ user, thread: structuredClone(thread), feedback, seq });
       if (rows.length > query.limit) break;
     }
     const hasMore = rows.length > query.limit;
-    const data = rows.slice(0, query.limit);
-    return { data, has_more: hasMore, after: hasMore ? (data.at(-1)?.thread.id ?? null) : null };
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(({ user, thread, feedback }) => ({ user, thread, feedback })),
+      has_more: hasMore,
+      after: hasMore && last ? adminCursor(last.seq) : null,
+    };
   }
 
   async listUserAttachmentIds(user: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 /**
- * Where the credential lives between page loads: this tab's sessionStorage (gone when
- * the tab closes), never a URL, a cookie or localStorage.
+ * Where the credential lives between page loads: this tab's sessionStorage, never a URL,
+ * a cookie or localStorage. It outlives a reload, and a closed tab the browser reopens,
+ * and any script of this origin running in the tab can read it.
  */
 const KEY = 'chatkit-admin-credential';
 

@@ -8,6 +8,7 @@ export function saveBlob(blob: Blob, filename: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoked after the click has been handled; the download holds its own reference.
-  queueMicrotask(() => URL.revokeObjectURL(url));
+  // Revoked in a later task, not a microtask: the browser starts the download from the
+  // click in a task of its own, and a URL revoked before that downloads nothing.
+  setTimeout(() => URL.revokeObjectURL(url));
 }

@@ -6,7 +6,7 @@ import { loadCredential, saveCredential } from './credential.js';
 import { saveBlob } from './download.js';
 import type { InboxEraseEvent, InboxExportEvent, InboxFiltersEvent, InboxLoginEvent, InboxOpenEvent } from './events.js';
 import { NO_FILTERS, filtered, type Filters } from './filters.js';
-import { plural } from './format.js';
+import { formatDate, plural } from './format.js';
 import type { InboxConfirm } from './confirm-dialog.js';
 import type { InboxTranscript } from './thread-transcript.js';
 import type { InboxThreadList } from './thread-list.js';
@@ -61,18 +61,30 @@ export class InboxApp extends LightElement {
       await this.updateComplete;
       this.querySelector<HTMLElement>('#threads-heading')?.focus();
     } catch (error) {
-      saveCredential('');
+      // Only a refusal forgets it: a server restarting or a network down says nothing of it.
+      if (error instanceof AdminApiError && error.status === 401) saveCredential('');
       this.loginError = messageOf(error);
     } finally {
       this.busy = false;
     }
   }
 
+  /**
+   * Forgets the credential and everything shown. Answers still in flight are dropped:
+   * the counters move on and the client they were sent with is no longer the page's.
+   */
   async #signOut() {
     saveCredential('');
     this.#client = undefined;
+    this.#listing++;
+    this.#opening++;
+    this.#after = null;
     this.signedIn = false;
     this.rows = [];
+    this.more = false;
+    this.loading = false;
+    this.exporting = false;
+    this.hasFeedback = false;
     this.open = undefined;
     this.filters = NO_FILTERS;
     this.status = 'Signed out.';
@@ -91,14 +103,20 @@ export class InboxApp extends LightElement {
     return `${plural(this.rows.length, 'thread')} shown${this.more ? ', more to load' : ''}.`;
   }
 
-  async #list(append: boolean) {
+  /**
+   * Lists threads: a first page with `filters`, or the next page of the current listing.
+   * The filters become the page's only when their listing arrives, so a failed Apply
+   * leaves Load more and Export on the filters of the rows shown.
+   */
+  async #list(append: boolean, filters: Filters = this.filters) {
     if (!this.#client) return;
     const listing = ++this.#listing;
     this.loading = true;
     this.status = 'Loading threads…';
     try {
-      const page = await this.#client.listThreads(this.filters, append ? this.#after : null);
+      const page = await this.#client.listThreads(filters, append ? this.#after : null);
       if (listing !== this.#listing) return;
+      this.filters = filters;
       this.#show(page, append);
       this.status = this.#countSentence();
     } catch (error) {
@@ -130,49 +148,56 @@ export class InboxApp extends LightElement {
       await this.updateComplete;
       this.querySelector<InboxTranscript>('inbox-transcript')?.focusHeading();
     } catch (error) {
-      this.#failed(error);
+      if (opening === this.#opening) this.#failed(error);
     }
   }
 
   async #export(event: InboxExportEvent) {
-    if (!this.#client) return;
+    const client = this.#client;
+    if (!client) return;
     this.exporting = true;
     this.status = 'Preparing the export…';
     try {
-      const blob = await this.#client.exportThreads(event.format, this.filters);
+      const blob = await client.exportThreads(event.format, this.filters);
+      if (client !== this.#client) return;
       saveBlob(blob, `threads.${event.format}`);
       this.status = `Exported threads.${event.format}.`;
     } catch (error) {
-      this.#failed(error);
+      if (client === this.#client) this.#failed(error);
     } finally {
-      this.exporting = false;
+      if (client === this.#client) this.exporting = false;
     }
   }
 
   async #erase(event: InboxEraseEvent) {
+    const client = this.#client;
     const open = this.open;
-    if (!this.#client || !open) return;
-    const title = open.thread.title || 'this untitled thread';
+    if (!client || !open) return;
+    // A thread still loading must not replace the one the question names while it is asked.
+    this.#opening++;
+    const { user, thread } = open;
+    // Ids and date as well as the title: a visitor wrote the title and may have copied another's.
+    const named = `thread ${thread.id} (“${thread.title || 'untitled'}”, started ${formatDate(thread.created_at)})`;
     const confirmed = await this.querySelector<InboxConfirm>('inbox-confirm')!.ask(
       event.scope === 'thread'
-        ? `“${title}” and all its messages will be deleted for good.`
-        : `Every thread, message and attachment record of visitor ${open.user} will be deleted for good.`,
+        ? `Visitor ${user}’s ${named}, with its messages and attachments, will be deleted for good.`
+        : `Every thread, message and attachment of visitor ${user} will be deleted for good, ${named} among them.`,
       event.scope === 'thread' ? 'Delete thread' : 'Delete visitor’s data',
     );
-    if (!confirmed) {
+    if (!confirmed || this.open !== open || client !== this.#client) {
       this.status = 'Nothing was deleted.';
       return;
     }
     try {
-      const deleted =
-        event.scope === 'thread' ? await this.#client.deleteThread(open.user, open.thread.id) : await this.#client.deleteUser(open.user);
+      const deleted = event.scope === 'thread' ? await client.deleteThread(open.user, open.thread.id) : await client.deleteUser(open.user);
+      if (client !== this.#client) return;
       this.rows = this.rows.filter((row) => (event.scope === 'thread' ? row.thread.id !== open.thread.id : row.user !== open.user));
       this.open = undefined;
       this.status = `Deleted ${plural(deleted, 'thread')}.`;
       await this.updateComplete;
       this.querySelector<InboxThreadList>('inbox-thread-list')?.querySelector<HTMLElement>('#threads-heading')?.focus();
     } catch (error) {
-      this.#failed(error);
+      if (client === this.#client) this.#failed(error);
     }
   }
 
@@ -212,10 +237,7 @@ export class InboxApp extends LightElement {
           <inbox-filters
             ?feedback=${this.hasFeedback}
             ?exporting=${this.exporting}
-            @inbox-filters=${(event: InboxFiltersEvent) => {
-              this.filters = event.filters;
-              void this.#list(false);
-            }}
+            @inbox-filters=${(event: InboxFiltersEvent) => void this.#list(false, event.filters)}
             @inbox-export=${(event: InboxExportEvent) => void this.#export(event)}
           ></inbox-filters>
           <inbox-thread-list

@@ -33,7 +33,7 @@ export class InboxLogin extends LightElement {
           id="credential"
           name="credential"
           type="password"
-          autocomplete="current-password"
+          autocomplete="off"
           required
           aria-invalid=${this.error ? 'true' : 'false'}
           aria-describedby="login-error"

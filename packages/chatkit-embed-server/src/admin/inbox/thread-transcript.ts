@@ -1,10 +1,10 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LightElement } from './light-element.js';
 import { InboxEraseEvent } from './events.js';
 import type { Transcript } from './api.js';
 import { formatDate } from './format.js';
-import { transcriptEntries, type Entry, type Link } from './transcript-model.js';
+import { text, transcriptEntries, type Entry, type Link } from './transcript-model.js';
 
 /**
  * @summary One thread read in full: who said what, widgets, tool calls and tasks as
@@ -16,6 +16,19 @@ export class InboxTranscript extends LightElement {
   /** The thread shown. */
   @property({ attribute: false }) transcript?: Transcript;
 
+  /** The transcript's items as entries, read before rendering so a failure never reaches Lit. */
+  #entries: Entry[] | undefined = [];
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!changed.has('transcript')) return;
+    try {
+      this.#entries = this.transcript ? transcriptEntries(this.transcript.items, this.transcript.feedback ?? {}, location.href) : [];
+    } catch {
+      this.#entries = undefined;
+    }
+  }
+
   /** Moves focus to the heading, so a screen reader starts at the thread just opened. */
   focusHeading(): void {
     this.querySelector<HTMLElement>('#transcript-heading')?.focus();
@@ -24,19 +37,20 @@ export class InboxTranscript extends LightElement {
   override render() {
     const transcript = this.transcript;
     if (!transcript) return html`<p class="empty">Choose a thread to read it.</p>`;
-    const entries = transcriptEntries(transcript.items, transcript.feedback ?? {}, location.href);
+    const entries = this.#entries;
+    const thread = transcript.thread;
     return html`
       <button type="button" class="back" @click=${() => this.dispatchEvent(new Event('inbox-close', { bubbles: true }))}>
         Back to threads
       </button>
-      <h2 id="transcript-heading" tabindex="-1">${transcript.thread.title || 'Untitled thread'}</h2>
+      <h2 id="transcript-heading" tabindex="-1">${text(thread.title) || 'Untitled thread'}</h2>
       <dl class="thread-facts">
         <dt>Visitor</dt>
         <dd class="user">${transcript.user}</dd>
         <dt>Started</dt>
-        <dd><time datetime=${transcript.thread.created_at}>${formatDate(transcript.thread.created_at)}</time></dd>
+        <dd><time datetime=${text(thread.created_at)}>${formatDate(text(thread.created_at))}</time></dd>
         <dt>Thread</dt>
-        <dd class="user">${transcript.thread.id}</dd>
+        <dd class="user">${text(thread.id)}</dd>
       </dl>
       <div class="erase">
         <button type="button" class="danger" @click=${() => this.dispatchEvent(new InboxEraseEvent('thread'))}>Delete this thread</button>
@@ -44,9 +58,15 @@ export class InboxTranscript extends LightElement {
           Delete everything of this visitor
         </button>
       </div>
-      ${entries.length === 0 ? html`<p class="empty">This thread has no messages.</p>` : nothing}
+      ${
+        !entries
+          ? html`<p class="empty">This thread's items could not be read; the exports hold them as stored.</p>`
+          : entries.length === 0
+            ? html`<p class="empty">This thread has no messages.</p>`
+            : nothing
+      }
       <ol class="transcript" aria-label="Messages">
-        ${entries.map((entry) => html`<li class="entry ${entry.kind}" data-item=${entry.id}>${this.#entry(entry)}</li>`)}
+        ${(entries ?? []).map((entry) => html`<li class="entry ${entry.kind}" data-item=${entry.id}>${this.#entry(entry)}</li>`)}
       </ol>
     `;
   }
@@ -107,7 +127,7 @@ export class InboxTranscript extends LightElement {
             )}
           </dl>`;
       case 'other':
-        return html`${head(`Item of type ${entry.type}`)}`;
+        return html`${head(`Item of type ${entry.type}`)}${entry.unreadable ? html`<p class="text">This item could not be read.</p>` : nothing}`;
       default:
         return entry satisfies never;
     }
