@@ -1,10 +1,10 @@
 // Bundle sizes: ours (script tag, and the npm entry with Lit external) against the
 // script-tag bundles peers publish on npm, measured in the same run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { measure, npmEntryBytes } from '../packages/chatkit-embed/scripts/measure-size.mjs';
+import { largestCdnTranslation, measure, npmEntryBytes } from '../packages/chatkit-embed/scripts/measure-size.mjs';
 
 const PEERS = [
   // [package, the file their docs load with a <script> tag]
@@ -56,13 +56,6 @@ async function chatkitReact() {
   return { name: `@openai/chatkit-react@${version} (React external)`, ...measure(result.outputFiles[0].contents) };
 }
 
-function largestTranslation() {
-  const folder = 'packages/chatkit-embed/dist/cdn/locales';
-  return readdirSync(folder)
-    .map((name) => readFileSync(`${folder}/${name}`))
-    .reduce((largest, bytes) => (bytes.length > largest.length ? bytes : largest));
-}
-
 export async function sizes() {
   const shell = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed.js');
   const core = readFileSync('packages/chatkit-embed/dist/cdn/chatkit-embed-core.js');
@@ -77,7 +70,7 @@ export async function sizes() {
     { name: 'chatkit-embed (npm in an app, up front, Lit included)', ...measure(app.entry) },
     { name: 'chatkit-embed (npm in an app, on demand, Lit included)', ...measure(app.lazy) },
     // The element's own words on a page in another language than English: at most one of these.
-    { name: 'chatkit-embed (script tag, one translation, the largest)', ...measure(largestTranslation()) },
+    { name: 'chatkit-embed (script tag, one translation, the largest)', ...measure(largestCdnTranslation()) },
     { name: 'chatkit-embed (npm, the table of languages and the largest translation)', ...measure(npm.translation) },
   ];
   try {

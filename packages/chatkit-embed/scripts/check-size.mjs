@@ -2,16 +2,12 @@
 // bundler would ship it (minified, Lit external). Each has two parts: what the page loads
 // up front (the element's shell), and the connector loaded when a chat first starts.
 // Prints what it measured.
-import { readFileSync, readdirSync } from 'node:fs';
-import { measure, npmEntryBytes } from './measure-size.mjs';
+import { readFileSync } from 'node:fs';
+import { largestCdnTranslation, measure, npmEntryBytes } from './measure-size.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
 const npm = await npmEntryBytes();
-// A page loads at most one translation: the largest is the one to bound.
-const cdnTranslation = readdirSync('dist/cdn/locales')
-  .map((name) => readFileSync(`dist/cdn/locales/${name}`))
-  .reduce((largest, bytes) => (bytes.length > largest.length ? bytes : largest));
 const budgets = [
   ['dist/cdn/chatkit-embed.js', readFileSync('dist/cdn/chatkit-embed.js'), 11.75 * 1024],
   // The connector holds the diagnostics table (about 3 KB of the 11) and the loader of
@@ -21,7 +17,7 @@ const budgets = [
   ['npm entry, up front (minified, Lit external)', npm.entry, 10 * 1024],
   ['npm, on demand (the connector)', npm.lazy, 11 * 1024],
   // The element's own words in one language other than English, loaded only where needed.
-  ['dist/cdn/locales/*.js, the largest (on demand)', cdnTranslation, 1024],
+  ['dist/cdn/locales/*.js, the largest (on demand)', largestCdnTranslation(), 1024],
   ['npm, the table of languages and the largest one (on demand)', npm.translation, 2 * 1024],
 ];
 let over = false;

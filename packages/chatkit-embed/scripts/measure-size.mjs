@@ -1,4 +1,5 @@
 // Bundle size measurement shared by the size budget check and the benchmarks.
+import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -13,6 +14,14 @@ export function measure(bytes) {
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
+}
+
+/** The largest of the script-tag build's translations: a page loads at most one. */
+export function largestCdnTranslation() {
+  const folder = `${packageDir}dist/cdn/locales`;
+  return readdirSync(folder)
+    .map((name) => readFileSync(`${folder}/${name}`))
+    .reduce((largest, bytes) => (bytes.length > largest.length ? bytes : largest));
 }
 
 /**

@@ -4,6 +4,7 @@
  * Types policy. Smaller than the connector's loader, which the shell does not need: its
  * own files define no tag, and a second chat waits on the same load.
  */
+import { loadFailedMessage, scriptElement } from '../connector/script-element.js';
 import { trustedScriptURL, trustedTypesMessage } from '../connector/trusted-types.js';
 import { ownScript } from './own-script.js';
 
@@ -14,8 +15,10 @@ export function loadOwnFile(name: string, label: string, options: { nonce?: stri
   const src = new URL(name, ownScript.src).href;
   let load = loads.get(src);
   if (!load) {
+    const script = scriptElement(document, src, { nonce: options.nonce, scriptURL: (url) => trustedScriptURL(window, url) });
+    // Not remembered: the page's policy may allow it on a later try.
+    if (!script) return Promise.reject(new Error(trustedTypesMessage(label)));
     load = new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
       const timeoutMs = options.timeoutMs! > 0 ? options.timeoutMs! : 15_000;
       const settle = (error?: string) => {
         clearTimeout(timer);
@@ -27,20 +30,7 @@ export function loadOwnFile(name: string, label: string, options: { nonce?: stri
       };
       const timer = setTimeout(() => settle(`${label} did not load within ${timeoutMs / 1000} s from ${src}.`), timeoutMs);
       script.onload = () => settle();
-      script.onerror = () =>
-        settle(
-          `${label} failed to load from ${src}: the browser is offline, an ad or content blocker stopped it, ` +
-            `or the page's Content-Security-Policy does not allow it (script-src ${new URL(src).origin}).`,
-        );
-      script.async = true;
-      const nonce = options.nonce || document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-      if (nonce) script.nonce = nonce;
-      try {
-        // Pages that enforce Trusted Types refuse a plain string here.
-        (script as { src: unknown }).src = trustedScriptURL(window, src);
-      } catch {
-        return settle(trustedTypesMessage(label));
-      }
+      script.onerror = () => settle(loadFailedMessage(label, src));
       document.head.append(script);
     });
     loads.set(src, load);

@@ -6,6 +6,7 @@
  * Both use the page's CSP nonce and the shell's one Trusted Types policy.
  */
 
+import { loadFailedMessage, scriptElement } from './script-element.js';
 import { trustedTypesMessage } from './trusted-types.js';
 
 import { CHATKIT_SCRIPT_URL } from './chatkit-script.js';
@@ -121,30 +122,15 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
   // A script the page added itself (or an earlier copy of this library) is enough.
   if (defined && [...doc.scripts].some((script) => script.src === src)) return defined;
 
-  const script = doc.createElement('script');
+  const script = scriptElement(doc, src, { nonce, ...(options.scriptURL && { scriptURL: options.scriptURL }) });
+  if (!script) return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
   const loaded = new Promise<void>((resolve, reject) => {
     script.addEventListener('load', () => resolve());
     script.addEventListener('error', () => {
       script.remove();
-      reject(
-        new ScriptLoadError(
-          `${label} failed to load from ${src}: the browser is offline, an ad ` +
-            "or content blocker stopped it, or the page's Content-Security-Policy does not " +
-            `allow it (script-src ${new URL(src).origin}).`,
-        ),
-      );
+      reject(new ScriptLoadError(loadFailedMessage(label, src)));
     });
   });
-  script.async = true;
-  script.dataset.chatkitEmbed = '';
-  const pageNonce = nonce || doc.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
-  if (pageNonce) script.nonce = pageNonce;
-  try {
-    // Pages that enforce Trusted Types refuse a plain string here.
-    (script as { src: unknown }).src = options.scriptURL ? options.scriptURL(src) : src;
-  } catch {
-    return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
-  }
   doc.head.append(script);
   // A script that defines a tag is done when the tag is; a load event alone proves little.
   return defined ? Promise.race([defined, loaded.then(() => new Promise<never>(() => {}))]) : loaded;

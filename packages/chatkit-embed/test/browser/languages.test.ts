@@ -242,12 +242,13 @@ describe('<chatkit-embed> in the reader’s language', () => {
   });
 
   it('with debug, the error state opens its technical details', async () => {
-    const el = await mount(
-      html`<chatkit-embed debug script-src=${FAKE_SRC} session-url=${`/session/status?key=${uniqueKey()}&code=500`}></chatkit-embed>`,
-    );
+    // debug logs the timeline to the console; the test prints nothing.
     const info = console.info;
     console.info = () => {};
     try {
+      const el = await mount(
+        html`<chatkit-embed debug script-src=${FAKE_SRC} session-url=${`/session/status?key=${uniqueKey()}&code=500`}></chatkit-embed>`,
+      );
       await waitForState(el, 'error');
       await el.updateComplete;
       expect(part<HTMLDetailsElement>(el, 'error-details').open).to.equal(true);
