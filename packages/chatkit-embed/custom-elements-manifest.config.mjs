@@ -11,6 +11,8 @@ function publicApiOnly() {
           if (decl.members) {
             decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#') && !m.name.startsWith('_'));
           }
+          // Internal reactive state is declared beside the properties, with `state: true`.
+          if (decl.attributes) decl.attributes = decl.attributes.filter((a) => !a.fieldName?.startsWith('_'));
           if (decl.events) decl.events = decl.events.filter((e) => e.name && e.description);
         }
       }

@@ -16,23 +16,26 @@ const core = process.env.CDN_PART === 'core';
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 
 /**
- * Minifies the CSS inside the element's `css` templates (Lit keeps them as written),
- * with the CSS minifier Vite itself uses: about a tenth of the shell is its styles. The
- * targets are the oldest browsers the element supports (it has fallbacks for browsers
- * without popovers), so the minifier keeps the prefixes and fallbacks they need. A
- * template with `${}` parts or escapes would need more than text replacement: the build
- * stops rather than ship it wrong.
+ * Minifies the element's CSS, the plain template literals after a `css` marker comment
+ * in the `*styles.ts` modules, with the CSS minifier Vite itself uses: about a tenth of the
+ * shell is its styles. The targets are the oldest browsers the element supports (it has
+ * fallbacks for browsers without popovers), so the minifier keeps the prefixes and
+ * fallbacks they need. A template with `${}` parts or escapes would need more than text
+ * replacement: the build stops rather than ship it wrong.
  */
 function minifyCssTemplates(): Plugin {
   const targets = { chrome: 100 << 16, edge: 100 << 16, firefox: 100 << 16, safari: 15 << 16, ios_saf: 15 << 16 };
   return {
     name: 'minify-css-templates',
+    // Before the TypeScript transform, which drops the marker comments.
+    enforce: 'pre',
     transform(code, id) {
       if (!/styles\.ts$/.test(id)) return null;
-      const minified = code.replace(/\bcss`([^`]*)`/g, (_, text: string) => {
+      if (!code.includes('/* css */ `')) throw new Error(`${id}: no /* css */ template to minify.`);
+      const minified = code.replace(/\/\* css \*\/ `([^`]*)`/g, (_, text: string) => {
         if (/\$\{|\\/.test(text))
           throw new Error(`${id}: a css template with \${} or an escape; minify-css-templates takes plain CSS only.`);
-        return `css\`${transform({ filename: id, code: Buffer.from(text), minify: true, targets }).code.toString()}\``;
+        return `\`${transform({ filename: id, code: Buffer.from(text), minify: true, targets }).code.toString()}\``;
       });
       // A styles module has nothing worth mapping back to: no map rather than a wrong one.
       return { code: minified, map: { mappings: '' } };

@@ -253,7 +253,7 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **chat** - The box that holds ChatKit; it fills the element.
    * - **loading** - The loading state, shown until ChatKit is ready.
-   * - **error** - The error state.
+   * - **error** - The error state; also the short notice shown, with `retry-button`, when the element's core could not load.
    * - **error-message** - The error state's explanation.
    * - **error-details** - The error state's technical details for the site owner, in English: a `<details>`, closed unless `debug` is set.
    * - **error-fix** - The error state's advice on fixing it, when the element knows the cause.
@@ -262,7 +262,7 @@ export type CustomElements = {
    * - **launcher-icon** - Launcher: the button's icons (chat when closed, close when open).
    * - **launcher-label** - Launcher: the button's visible text, from `label`.
    * - **unread-indicator** - Launcher: the dot shown when a reply arrived while the panel was closed.
-   * - **panel** - Launcher: the chat panel, a popover in the top layer (modal when full screen).
+   * - **panel** - Launcher: the chat panel, a popover in the top layer (modal when full screen). It comes with the element's core, when the chat first starts.
    * - **close-button** - Launcher: the panel's close control, shown when the panel is full screen.
    */
   "chatkit-embed": Partial<ChatKitEmbedProps & BaseProps & BaseEvents>;

@@ -7,10 +7,11 @@ import type { ScriptLoadOptions } from '../connector/script-loader.js';
 import { CORE_KEY } from './core-key.js';
 import { loadOwnFile } from './own-files.js';
 
-export async function loadCore(options: ScriptLoadOptions): Promise<Core> {
-  const registry = globalThis as Record<symbol, Core | undefined>;
-  if (!registry[CORE_KEY]) await loadOwnFile('chatkit-embed-core.js', "chatkit-embed's core script", options);
-  const core = registry[CORE_KEY];
-  if (!core) throw new Error("chatkit-embed's core script loaded but did not register itself.");
-  return core;
+export function loadCore(options: ScriptLoadOptions): Promise<Core> {
+  return loadOwnFile(
+    'chatkit-embed-core.js',
+    "chatkit-embed's core script",
+    options,
+    () => (globalThis as Record<symbol, Core | undefined>)[CORE_KEY],
+  );
 }

@@ -8,10 +8,7 @@ import type { ScriptLoadOptions } from '../connector/script-loader.js';
 import { LOCALES_KEY } from './core-key.js';
 import { loadOwnFile } from './own-files.js';
 
-export async function loadStrings(language: string, options: ScriptLoadOptions): Promise<ChatKitEmbedStrings> {
+export function loadStrings(language: string, options: ScriptLoadOptions): Promise<ChatKitEmbedStrings> {
   const registry = ((globalThis as Record<symbol, Record<string, ChatKitEmbedStrings> | undefined>)[LOCALES_KEY] ??= {});
-  if (!registry[language]) await loadOwnFile(`locales/${language}.js`, `chatkit-embed's "${language}" texts`, options);
-  const strings = registry[language];
-  if (!strings) throw new Error(`chatkit-embed's "${language}" texts loaded but did not register themselves.`);
-  return strings;
+  return loadOwnFile(`locales/${language}.js`, `chatkit-embed's "${language}" texts`, options, () => registry[language]);
 }

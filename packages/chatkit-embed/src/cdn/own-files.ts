@@ -9,12 +9,38 @@ import { trustedScriptURL, trustedTypesMessage } from '../connector/trusted-type
 import { ownScript } from './own-script.js';
 
 const loads = new Map<string, Promise<void>>();
+/**
+ * Failed loads per file. A retry asks for the file under a new URL: within a page, the
+ * browser answers a script URL that failed with an HTTP error from its memory of that
+ * failure, without asking the server again.
+ */
+const failures = new Map<string, number>();
 
-export function loadOwnFile(name: string, label: string, options: { nonce?: string; timeoutMs?: number }): Promise<void> {
+/**
+ * Loads `name` unless `registered()` already gives what it registers (each file puts
+ * itself in a registry on `globalThis`), and returns that. A file that loads but
+ * registers nothing (a server's HTML "not found" page under the file's name, a copy
+ * from another version) fails here, with `label` in the message.
+ */
+export async function loadOwnFile<T>(
+  name: string,
+  label: string,
+  options: { nonce?: string; timeoutMs?: number },
+  registered: () => T | undefined,
+): Promise<T> {
+  if (!registered()) await loadOnce(name, label, options);
+  const value = registered();
+  if (!value) throw new Error(`${label} loaded but did not register itself.`);
+  return value;
+}
+
+function loadOnce(name: string, label: string, options: { nonce?: string; timeoutMs?: number }): Promise<void> {
   if (!ownScript) return Promise.reject(new Error('chatkit-embed could not tell where its own script came from.'));
-  const src = new URL(name, ownScript.src).href;
-  let load = loads.get(src);
+  const file = new URL(name, ownScript.src).href;
+  let load = loads.get(file);
   if (!load) {
+    const failed = failures.get(file);
+    const src = failed ? `${file}?retry=${failed}` : file;
     const script = scriptElement(document, src, { nonce: options.nonce, scriptURL: (url) => trustedScriptURL(window, url) });
     // Not remembered: the page's policy may allow it on a later try.
     if (!script) return Promise.reject(new Error(trustedTypesMessage(label)));
@@ -25,7 +51,8 @@ export function loadOwnFile(name: string, label: string, options: { nonce?: stri
         if (!error) return resolve();
         // Forgotten, so a retry adds a fresh <script>.
         script.remove();
-        loads.delete(src);
+        loads.delete(file);
+        failures.set(file, (failed ?? 0) + 1);
         reject(new Error(error));
       };
       const timer = setTimeout(() => settle(`${label} did not load within ${timeoutMs / 1000} s from ${src}.`), timeoutMs);
@@ -33,7 +60,7 @@ export function loadOwnFile(name: string, label: string, options: { nonce?: stri
       script.onerror = () => settle(loadFailedMessage(label, src));
       document.head.append(script);
     });
-    loads.set(src, load);
+    loads.set(file, load);
   }
   return load;
 }

@@ -27,6 +27,8 @@ import {
 } from '../diagnostics/failure-diagnosis.js';
 import { buildOptions, sameOptions, snapshot } from './options-builder.js';
 import { chatKitLocale } from '../i18n/chatkit-locale.js';
+import { pageLanguage } from '../i18n/languages.js';
+import { MediaQueryController } from '../element/media-query-controller.js';
 import { CHATKIT_TAG, loadScript, type ScriptLoadError } from './script-loader.js';
 import { apiKeyMessage, findApiKey, looksLikeApiKey } from '../secrets/secret-guard.js';
 import { SecretSource, SessionError } from '../secrets/secret-source.js';
@@ -48,6 +50,7 @@ export class Connector {
   #runAbort?: AbortController;
   #readyTimer?: ReturnType<typeof setTimeout>;
   readonly #reportedIssues = new Set<string>();
+  readonly #colorScheme: MediaQueryController;
 
   // Stable function identities: `setOptions` runs again only when something changed.
   readonly #getClientSecretForChatKit = (current: string | null) => this.#secretFor(current);
@@ -68,14 +71,18 @@ export class Connector {
   constructor(host: ConnectorHost) {
     this.#host = host;
     this.#el = host.element;
+    // `theme="auto"` follows the reader's colour scheme live: a change updates the
+    // element, and `apply` sends ChatKit the other scheme.
+    this.#colorScheme = new MediaQueryController(host.element, () => '(prefers-color-scheme: dark)');
   }
 
   /**
-   * Takes in a change of the element's configuration (from its `willUpdate`): reports
-   * attribute problems and restarts when the backend changed or a configuration error
-   * may have been fixed.
+   * Takes in a change of the element's properties (from its `willUpdate`): when one of
+   * them is configuration, reports attribute problems and restarts when the backend
+   * changed or a configuration error may have been fixed.
    */
-  configure(): void {
+  configure(changed: Iterable<PropertyKey>): void {
+    if (![...changed].some((key) => !VIEW_ONLY.has(key as string))) return;
     const keyAt = this.#parse();
     const el = this.#el;
     if (el.state === 'error' && el.error?.code === 'config-invalid') {
@@ -212,13 +219,13 @@ export class Connector {
     if (threadId && !this.#el.options?.initialThread) attributes.threadId = threadId;
     // Without a locale of its own, ChatKit would follow the browser while the element's
     // words follow the page: both follow the page's `lang` instead.
-    const pageLocale = chatKitLocale(this.#host.pageLanguage);
+    const pageLocale = chatKitLocale(pageLanguage(this.#el));
     if (!attributes.locale && !this.#el.options?.locale && pageLocale) attributes.locale = pageLocale;
     const next = buildOptions({
       options: this.#el.options && withoutRemovedOptions(this.#el.options),
       attributes,
       api: this.#api(this.#backend),
-      prefersDark: this.#host.prefersDark,
+      prefersDark: this.#colorScheme.matches,
     });
     if (this.#sentOptions && sameOptions(this.#sentOptions, next)) return;
     // A copy: the page may change its options objects in place later.
@@ -383,6 +390,25 @@ export class Connector {
     );
   }
 }
+
+/**
+ * Properties that change only what the element's own views show, never ChatKit's
+ * options: the element's state among them, so showing an error never restarts a chat.
+ */
+const VIEW_ONLY = new Set<string>([
+  '_state',
+  '_error',
+  '_unread',
+  'opened',
+  'label',
+  'strings',
+  'position',
+  'fullscreenWidth',
+  'loading',
+  'remember',
+  'debug',
+  'log',
+]);
 
 function keyFailure(attribute: string): Failure {
   return {

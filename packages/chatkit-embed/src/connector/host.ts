@@ -3,14 +3,18 @@
  * on these interfaces, not on the element class, so the lazily loaded core never
  * imports the shell (and the two cannot form an import cycle).
  */
+import type { ReactiveControllerHost } from '@lit/reactive-element';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import type { ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
 import type { RawAttributes } from '../element/attribute-parsers.js';
 import type { ChatKitEmbedErrorCode, ChatKitEmbedErrorInit } from '../element/errors.js';
 import type { ChatKitEmbedMode, ChatKitEmbedState } from '../element/types.js';
 
-/** The element as the connector reads it: its configuration, its state, and the node its events go out from. */
-export interface HostElement extends HTMLElement, RawAttributes {
+/**
+ * The element as the connector reads it: its configuration, its state, the node its
+ * events go out from, and a host for the connector's own controllers.
+ */
+export interface HostElement extends HTMLElement, ReactiveControllerHost, RawAttributes {
   readonly mode: ChatKitEmbedMode;
   readonly state: ChatKitEmbedState;
   readonly error: { readonly code: ChatKitEmbedErrorCode } | null;
@@ -44,13 +48,10 @@ export interface ConnectorHost {
   readonly element: HostElement;
   /** The box `openai-chatkit` goes into. */
   readonly chatBox: HTMLElement;
-  readonly prefersDark: boolean;
   /** A thread to open when the page names none (the launcher's remembered thread). */
   readonly fallbackThreadId: string | null;
   /** ChatKit's script URL as a Trusted Types value, through the shell's private policy. */
   scriptURL(url: string): unknown;
-  /** The `lang` the page declares around the element, for ChatKit when `locale` is not set. */
-  readonly pageLanguage: string | null;
   /** The shell's error object for a failure, to throw to ChatKit. */
   error(failure: Failure): Error;
   /** Starts the chat over (a new backend, a fixed configuration). */

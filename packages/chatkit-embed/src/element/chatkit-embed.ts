@@ -1,14 +1,11 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property } from '@lit/reactive-element/decorators/property.js';
-import { state } from '@lit/reactive-element/decorators/state.js';
+import { ReactiveElement, unsafeCSS, type PropertyValues } from '@lit/reactive-element';
 import type { ChatKitOptions, OpenAIChatKit } from '@openai/chatkit';
 import type { Connector } from '../connector/connector.js';
 import type { ConnectorHost, Failure } from '../connector/host.js';
 import type { ChatKitEmbedLogEntry, ChatKitEmbedMode, ChatKitEmbedState } from './types.js';
 import type { ChatKitEmbedDiagnostic } from '../diagnostics/diagnostics.js';
-import { FocusTrapController } from '../launcher/focus-trap-controller.js';
+import type { ChatView } from './chat-view.js';
 import { LoadingPolicyController, type LoadingPolicy } from './loading-policy-controller.js';
-import { MediaQueryController } from './media-query-controller.js';
 import { loadCore } from './core-loader.js';
 import { ChatKitEmbedError } from './errors.js';
 import {
@@ -21,14 +18,12 @@ import {
 } from './events.js';
 import { memoryKey, recall, remember } from '../launcher/launcher-memory.js';
 import { launcherStyles } from '../launcher/launcher-styles.js';
-import { createLauncherView, type LauncherView } from '../launcher/launcher-view.js';
+import { createLauncherButton, type LauncherButton } from '../launcher/launcher-button.js';
 import { ReadyGate } from '../connector/ready-gate.js';
-import { lockScroll } from '../launcher/scroll-lock.js';
-import { createStateView, type StateView } from './state-view.js';
+import { createFallbackView, type FallbackView } from './fallback-view.js';
 import { styles } from './styles.js';
 import { trustedScriptURL } from '../connector/trusted-types.js';
 import { LanguageController } from '../i18n/language-controller.js';
-import { pageLanguage } from '../i18n/languages.js';
 import { loadStrings } from '../i18n/locale-loader.js';
 import { stringsConverter, withOverrides, type ChatKitEmbedStrings } from '../i18n/strings.js';
 
@@ -67,7 +62,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  *
  * @csspart chat - The box that holds ChatKit; it fills the element.
  * @csspart loading - The loading state, shown until ChatKit is ready.
- * @csspart error - The error state.
+ * @csspart error - The error state; also the short notice shown, with `retry-button`, when the element's core could not load.
  * @csspart error-message - The error state's explanation.
  * @csspart error-details - The error state's technical details for the site owner, in English: a `<details>`, closed unless `debug` is set.
  * @csspart error-fix - The error state's advice on fixing it, when the element knows the cause.
@@ -76,7 +71,7 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @csspart launcher-icon - Launcher: the button's icons (chat when closed, close when open).
  * @csspart launcher-label - Launcher: the button's visible text, from `label`.
  * @csspart unread-indicator - Launcher: the dot shown when a reply arrived while the panel was closed.
- * @csspart panel - Launcher: the chat panel, a popover in the top layer (modal when full screen).
+ * @csspart panel - Launcher: the chat panel, a popover in the top layer (modal when full screen). It comes with the element's core, when the chat first starts.
  * @csspart close-button - Launcher: the panel's close control, shown when the panel is full screen.
  *
  * @cssprop [--chatkit-embed-height=600px] - Height of the element.
@@ -95,11 +90,52 @@ type ChatKitMethodParam<K extends keyof OpenAIChatKit> = OpenAIChatKit[K] extend
  * @cssprop [--chatkit-embed-panel-radius=16px] - Launcher: corner radius of the panel.
  */
 export class ChatKitEmbed extends ReactiveElement {
-  static override styles = [styles, launcherStyles];
+  // Our own literal CSS: `unsafeCSS` only skips the checks the `css` tag makes on `${}`
+  // parts, which it has none of, and keeps that tag's code out of the script-tag bundle.
+  static override styles = unsafeCSS(styles + launcherStyles);
+  // Declared here rather than with decorators: Lit's decorator helpers cost the
+  // script-tag bundle about 0.4 KB gzip. Each property's JSDoc stays on its field;
+  // test/types/element-properties.ts fails to compile on a name the class does not have.
+  static override properties = {
+    mode: { reflect: true },
+    opened: { type: Boolean, reflect: true, attribute: 'open' },
+    loading: {},
+    label: {},
+    position: { reflect: true },
+    remember: { type: Boolean },
+    debug: { type: Boolean },
+    log: { attribute: false },
+    fullscreenWidth: { type: Number, attribute: 'fullscreen-width' },
+    sessionUrl: { attribute: 'session-url' },
+    apiUrl: { attribute: 'api-url' },
+    domainKey: { attribute: 'domain-key' },
+    scriptSrc: { attribute: 'script-src' },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    sessionTimeout: { type: Number, attribute: 'session-timeout' },
+    theme: {},
+    accentColor: { attribute: 'accent-color' },
+    radius: {},
+    density: {},
+    locale: {},
+    strings: { converter: stringsConverter },
+    greeting: {},
+    placeholder: {},
+    starterPrompts: { attribute: 'starter-prompts' },
+    headerTitle: { attribute: 'header-title' },
+    noHistory: { type: Boolean, attribute: 'no-history' },
+    threadId: { attribute: 'thread-id' },
+    disclaimer: {},
+    frameTitle: { attribute: 'frame-title' },
+    options: { attribute: false },
+    getClientSecret: { attribute: false },
+    sessionHeaders: { attribute: false },
+    sessionCredentials: { attribute: false },
+    sessionBody: { attribute: false },
+    _state: { state: true },
+    _error: { state: true },
+    _unread: { state: true },
+  };
 
-  readonly #colorScheme = new MediaQueryController(this, () => '(prefers-color-scheme: dark)');
-  // Narrow screens, and phones held sideways, where a floating panel would be a sliver.
-  readonly #narrow = new MediaQueryController(this, () => `(max-width: ${this.fullscreenWidth}px), (max-height: 500px)`);
   readonly #loadingPolicy = new LoadingPolicyController(this, () => this.#begin());
   readonly #language = new LanguageController(this, {
     locale: () => this.locale,
@@ -115,126 +151,130 @@ export class ChatKitEmbed extends ReactiveElement {
   #needsStart = false;
   /** Something asked for the chat (a method call, opening) before it could start. */
   #wanted = false;
-  #view?: StateView;
-  #launcher?: LauncherView;
+  /** What a started chat shows; it comes with the core. */
+  #view?: ChatView;
+  #button?: LauncherButton;
+  /** The notice for a core that did not load, the one error the shell draws itself. */
+  #fallback?: FallbackView;
   /** The mode the views were built for. */
   #builtMode?: ChatKitEmbedMode;
-  #unlockScroll?: () => void;
+  /** Opened before the panel arrived with the core: where focus was then, to move it into the panel once it does. */
+  #focusFrom?: Element | null;
   #diagnostics: ChatKitEmbedDiagnostic[] = [];
   /** The thread ChatKit shows now: reopened after a reconnect, and kept by `remember`. */
   #threadId: string | null = null;
 
-  @state() private _state: ChatKitEmbedState = 'idle';
-  @state() private _error: ChatKitEmbedError | null = null;
-  @state() private _unread = false;
+  private _state: ChatKitEmbedState = 'idle';
+  private _error: ChatKitEmbedError | null = null;
+  private _unread = false;
 
   /** `inline` shows the chat in the element's box; `launcher` shows a floating button that opens it in a panel. */
-  @property({ reflect: true }) mode: ChatKitEmbedMode = 'inline';
+  mode: ChatKitEmbedMode = 'inline';
 
   /** Launcher: whether the panel is open. Reflected as the `open` attribute. Use `open()`, `close()` and `toggle()` for the events. */
-  @property({ type: Boolean, reflect: true, attribute: 'open' }) opened = false;
+  opened = false;
 
   /** When the chat loads: `eager` at once, `lazy` when the element nears the viewport (inline default), `intent` when the reader points at, touches or focuses it (launcher default). */
-  @property() loading: LoadingPolicy | null = null;
+  loading: LoadingPolicy | null = null;
 
   /** Launcher: visible text on the button next to its icon; its accessible name is "Chat" without it. */
-  @property() label: string | null = null;
+  label: string | null = null;
 
   /** Launcher: the corner of the button, `end` (right on left-to-right pages) or `start`. */
-  @property({ reflect: true }) position: 'end' | 'start' = 'end';
+  position: 'end' | 'start' = 'end';
 
   /** Launcher: keeps the open state and the current thread across page loads, in `localStorage`, per endpoint. */
-  @property({ type: Boolean }) remember = false;
+  remember = false;
 
   /** Logs the element's timeline (script, secrets, options, ready, diagnostics) to the console, with every secret and token redacted. */
-  @property({ type: Boolean }) debug = false;
+  debug = false;
 
   /** Receives each timeline entry, and ChatKit's `chatkit.log` and `chatkit.error` events, as one `ChatKitEmbedLogEntry` shape. Secrets are redacted. */
-  @property({ attribute: false }) log: ((entry: ChatKitEmbedLogEntry) => void) | null = null;
+  log: ((entry: ChatKitEmbedLogEntry) => void) | null = null;
 
   /** Launcher: the panel fills the screen (and keeps focus) on viewports at most this many pixels wide, or at most 500 px high. */
-  @property({ type: Number, attribute: 'fullscreen-width' }) fullscreenWidth = 640;
+  fullscreenWidth = 640;
 
   /** Hosted mode: endpoint that answers `POST` with `{ client_secret, expires_at? }`. With `api-url`: endpoint for the backend's bearer tokens, same shape. */
-  @property({ attribute: 'session-url' }) sessionUrl: string | null = null;
+  sessionUrl: string | null = null;
 
   /** Self-hosted mode: URL of your ChatKit-protocol server. */
-  @property({ attribute: 'api-url' }) apiUrl: string | null = null;
+  apiUrl: string | null = null;
 
   /** Self-hosted mode: the domain key from OpenAI's domain allowlist (any placeholder on localhost). */
-  @property({ attribute: 'domain-key' }) domainKey: string | null = null;
+  domainKey: string | null = null;
 
   /**
    * URL of OpenAI's ChatKit script, for tests or a proxy.
    */
-  @property({ attribute: 'script-src' }) scriptSrc = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
+  scriptSrc = 'https://cdn.platform.openai.com/deployments/chatkit/chatkit.js';
 
   /**
    * Milliseconds to wait for ChatKit, first for its script to define `openai-chatkit`, then for it to be ready, before showing an error.
    */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = 30_000;
+  loadTimeout = 30_000;
 
   /**
    * Milliseconds each request to `session-url` may take before it is abandoned (and retried).
    */
-  @property({ type: Number, attribute: 'session-timeout' }) sessionTimeout = 10_000;
+  sessionTimeout = 10_000;
 
   /** Colour scheme: `light`, `dark`, or `auto` to follow the reader's system setting live. */
-  @property() theme: 'light' | 'dark' | 'auto' | null = null;
+  theme: 'light' | 'dark' | 'auto' | null = null;
 
   /** Accent colour, any CSS colour (`theme.color.accent.primary`). */
-  @property({ attribute: 'accent-color' }) accentColor: string | null = null;
+  accentColor: string | null = null;
 
   /** Corner roundness: `pill`, `round`, `soft` or `sharp`. */
-  @property() radius: 'pill' | 'round' | 'soft' | 'sharp' | null = null;
+  radius: 'pill' | 'round' | 'soft' | 'sharp' | null = null;
 
   /** Spacing: `compact`, `normal` or `spacious`. */
-  @property() density: 'compact' | 'normal' | 'spacious' | null = null;
+  density: 'compact' | 'normal' | 'spacious' | null = null;
 
   /** Language of ChatKit and of the element's own words, such as `de` or `fr-CA`; defaults to the page's `lang`, then the browser's. */
-  @property() locale: string | null = null;
+  locale: string | null = null;
 
   /** The element's own words, replacing any of its texts in every language: a JSON object such as `{"retry": "Reload"}` (see "Languages"). */
-  @property({ converter: stringsConverter }) strings: Partial<ChatKitEmbedStrings> | null = null;
+  strings: Partial<ChatKitEmbedStrings> | null = null;
 
   /** Greeting on the start screen. */
-  @property() greeting: string | null = null;
+  greeting: string | null = null;
 
   /** Placeholder of the message box. */
-  @property() placeholder: string | null = null;
+  placeholder: string | null = null;
 
   /** Starter prompts: `First|Second`, or a JSON array of strings or `{label, prompt, icon?}`. */
-  @property({ attribute: 'starter-prompts' }) starterPrompts: string | null = null;
+  starterPrompts: string | null = null;
 
   /** Fixed header title, instead of the thread's title. */
-  @property({ attribute: 'header-title' }) headerTitle: string | null = null;
+  headerTitle: string | null = null;
 
   /** Turns the thread history panel off. */
-  @property({ type: Boolean, attribute: 'no-history' }) noHistory = false;
+  noHistory = false;
 
   /** Thread to open first (ChatKit's `initialThread`). */
-  @property({ attribute: 'thread-id' }) threadId: string | null = null;
+  threadId: string | null = null;
 
   /** Markdown disclaimer below the message box. */
-  @property() disclaimer: string | null = null;
+  disclaimer: string | null = null;
 
   /** Accessible title of ChatKit's frame. */
-  @property({ attribute: 'frame-title' }) frameTitle: string | null = null;
+  frameTitle: string | null = null;
 
   /** Any `ChatKitOptions`, functions included. Attributes override the fields they name; `api` comes from the backend attributes when they are set. */
-  @property({ attribute: false }) options: Partial<ChatKitOptions> | null = null;
+  options: Partial<ChatKitOptions> | null = null;
 
   /** Hosted mode: your own `getClientSecret(current)`, used instead of `session-url`. */
-  @property({ attribute: false }) getClientSecret: ((currentClientSecret: string | null) => Promise<string>) | null = null;
+  getClientSecret: ((currentClientSecret: string | null) => Promise<string>) | null = null;
 
   /** Extra headers for requests to `session-url`: a plain object, `Headers` or name/value pairs. None may hold an API key. */
-  @property({ attribute: false }) sessionHeaders: HeadersInit | null = null;
+  sessionHeaders: HeadersInit | null = null;
 
   /** Credentials mode for requests to `session-url` (`include` for a cross-origin endpoint that uses cookies). */
-  @property({ attribute: false }) sessionCredentials: RequestCredentials = 'same-origin';
+  sessionCredentials: RequestCredentials = 'same-origin';
 
   /** JSON body for requests to `session-url`; `{}` when unset. */
-  @property({ attribute: false }) sessionBody: unknown = null;
+  sessionBody: unknown = null;
 
   /** What the element shows now; mirrored in the `state` attribute for CSS. */
   get state(): ChatKitEmbedState {
@@ -253,13 +293,10 @@ export class ChatKitEmbed extends ReactiveElement {
 
   constructor() {
     super();
-    // A full-screen panel covers the page; focus stays in it. The controller registers
-    // itself with the element, which is all the handle it needs.
-    new FocusTrapController(
-      this,
-      () => this.mode === 'launcher' && this.opened && this.#narrow.matches,
-      () => this.#launcher?.panel,
-    );
+    // Esc from the button or anywhere in the panel closes it.
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.opened && !event.defaultPrevented && this.#setOpen(false, true)) event.preventDefault();
+    });
     this.addEventListener('chatkit.response.end', () => {
       if (this.mode === 'launcher' && !this.opened) this._unread = true;
     });
@@ -282,8 +319,7 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#needsStart = false;
     this.#attempt++;
     this.#connector?.stop();
-    this.#unlockScroll?.();
-    this.#unlockScroll = undefined;
+    this.#view?.release();
     this.#gate.close(new ChatKitEmbedError('not-ready', 'The chat was removed from the page before ChatKit was ready.'));
     this._state = 'idle';
   }
@@ -313,8 +349,7 @@ export class ChatKitEmbed extends ReactiveElement {
       this._unread = false;
       this.#begin(); // an open panel shows the chat, whatever the loading policy
     }
-    const configChanged = [...changed.keys()].some((key) => !VIEW_ONLY.has(key as string));
-    if (configChanged) this.#connector?.configure();
+    this.#connector?.configure(changed.keys());
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -322,63 +357,37 @@ export class ChatKitEmbed extends ReactiveElement {
     if (this.#builtMode !== this.mode) this.#build();
     const { language } = this.#language;
     const strings = withOverrides(this.#language.strings, this.strings);
-    this.#view!.show(this._state, this._error, strings, language, this.debug);
-    this.#launcher?.sync({
-      open: this.opened,
-      unread: this._unread,
-      label: this.label,
-      fullscreen: this.#narrow.matches,
-      title: this.headerTitle || strings.chat,
-      strings,
-      language,
-    });
-    this.setAttribute('state', this._state);
+    const view = this.#view;
+    view?.sync({ state: this._state, error: this._error, strings, language, debug: this.debug, title: this.headerTitle || strings.chat });
+    this.#button?.sync({ open: this.opened, unread: this._unread, label: this.label, controls: view?.panel?.id, strings, language });
+    // Only a core that did not load leaves an error with no view to show it.
+    const stranded = !view && this._state === 'error';
+    if (stranded) this.#fallback ??= createFallbackView(this.renderRoot as ShadowRoot, this.mode === 'launcher', () => this.retry());
+    this.#fallback?.show(stranded && (this.mode === 'inline' || this.opened), strings.loadFailed, strings.retry, language);
+    // Set on a change only: a page watching the attribute sees each state once.
+    if ((changed as PropertyValues).has('_state')) this.setAttribute('state', this._state);
   }
 
   // Runs after every update, including those the media-query controllers ask for; the
   // connector sends nothing unless the options really changed.
   protected override updated(changed: PropertyValues<this>): void {
     this.#connector?.apply();
-    // The page behind a full-screen panel stays put.
-    const lock = this.mode === 'launcher' && this.opened && this.#narrow.matches;
-    if (lock && !this.#unlockScroll) this.#unlockScroll = lockScroll(document);
-    if (!lock) {
-      this.#unlockScroll?.();
-      this.#unlockScroll = undefined;
-    }
     if (changed.has('opened')) this.#remember();
   }
 
-  /** Builds the shadow DOM for the current mode; a change of mode rebuilds it and restarts the chat. */
+  /** Builds the shell's part of the shadow DOM for the current mode; a change of mode rebuilds it and restarts the chat. */
   #build(): void {
-    const root = this.renderRoot as ShadowRoot;
     const rebuild = this.#builtMode !== undefined;
     this.#builtMode = this.mode;
-    root.replaceChildren();
-    this.#launcher = undefined;
-    let box: ParentNode & Node = root;
-    if (this.mode === 'launcher') {
-      this.#launcher = createLauncherView(root, {
-        toggle: () => this.#toggleByUser(),
-        close: () => this.#setOpen(false, true),
-      });
-      this.#launcher.panel.addEventListener('keydown', this.#onKeydown);
-      this.#launcher.button.addEventListener('keydown', this.#onKeydown);
-      box = this.#launcher.body;
-    }
-    this.#view = createStateView(box, () => this.retry());
+    // Only what the element put there: browsers without adoptable style sheets keep the
+    // styles in the root as <style> elements.
+    this.#button?.button.remove();
+    this.#fallback?.remove();
+    this.#view?.remove();
+    this.#button = this.#fallback = this.#view = undefined;
+    if (this.mode === 'launcher')
+      this.#button = createLauncherButton(this.renderRoot as ShadowRoot, () => this.#setOpen(!this.opened, true));
     if (rebuild && this._state !== 'idle') void this.#start();
-  }
-
-  readonly #onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.opened && !event.defaultPrevented) {
-      event.preventDefault();
-      this.#setOpen(false, true);
-    }
-  };
-
-  #toggleByUser(): void {
-    this.#setOpen(!this.opened, true);
   }
 
   /**
@@ -388,20 +397,24 @@ export class ChatKitEmbed extends ReactiveElement {
   #setOpen(open: boolean, moveFocus: boolean): boolean {
     if (this.mode !== 'launcher' || open === this.opened) return false;
     if (!this.dispatchEvent(open ? new ChatKitEmbedOpenEvent() : new ChatKitEmbedCloseEvent())) return false;
-    const focusWasInside = this.#launcher?.panel.contains(this.shadowRoot!.activeElement) ?? false;
+    const focusWasInside = this.#view?.panel?.contains(this.shadowRoot!.activeElement) ?? false;
     this.opened = open;
     if (moveFocus || focusWasInside) void this.updateComplete.then(() => this.#moveFocus());
     return true;
   }
 
   #moveFocus(): void {
-    const launcher = this.#launcher;
-    if (!launcher) return;
-    if (!this.opened) return launcher.button.focus();
+    const button = this.#button?.button;
+    const panel = this.#view?.panel;
+    this.#focusFrom = undefined;
+    if (!button) return;
+    if (!this.opened) return button.focus();
+    // The panel comes with the core: once it arrives, unless the reader has moved on.
+    if (!panel) return void (this.#focusFrom = document.activeElement);
     // The panel itself until ChatKit is ready, then its message box.
-    launcher.panel.focus();
+    panel.focus();
     void this.#gate
-      .call((chatkit) => (this.opened && this.shadowRoot!.activeElement === launcher.panel ? chatkit.focusComposer() : Promise.resolve()))
+      .call((chatkit) => (this.opened && this.shadowRoot!.activeElement === panel ? chatkit.focusComposer() : Promise.resolve()))
       .catch(() => {});
   }
 
@@ -441,6 +454,14 @@ export class ChatKitEmbed extends ReactiveElement {
     this.#diagnostics = [];
     try {
       const core = await loadCore({ nonce: this.nonce, timeoutMs: this.loadTimeout });
+      if (attempt === this.#attempt && !this.#view) {
+        this.#fallback?.remove();
+        this.#fallback = undefined;
+        this.#view = new core.ChatView(this, { retry: () => this.retry(), close: () => this.#setOpen(false, true) });
+        this.requestUpdate();
+        if (this.#focusFrom !== undefined && this.#focusFrom === document.activeElement)
+          void this.updateComplete.then(() => this.#moveFocus());
+      }
       this.#connector ??= new core.Connector(this.#connectorHost());
     } catch (error) {
       if (attempt === this.#attempt) {
@@ -475,18 +496,12 @@ export class ChatKitEmbed extends ReactiveElement {
       get chatBox() {
         return host.#view!.chat;
       },
-      get prefersDark() {
-        return host.#colorScheme.matches;
-      },
       // The thread shown last: a chat moved in the page (or put back by a single-page
       // site) carries on with it, and with `remember` one restored from storage.
       get fallbackThreadId() {
         return host.#threadId;
       },
       scriptURL: (url) => trustedScriptURL(window, url),
-      get pageLanguage() {
-        return pageLanguage(host);
-      },
       restart: () => void this.#start(),
       error: toError,
       onScriptLoad: (src) => this.dispatchEvent(new ChatKitEmbedScriptLoadEvent(src)),
@@ -606,22 +621,6 @@ export class ChatKitEmbed extends ReactiveElement {
     return this.#call((chatkit) => chatkit.fetchUpdates());
   }
 }
-
-/** Properties that change only what the element's own views show, never ChatKit's options. */
-const VIEW_ONLY = new Set<string>([
-  '_state',
-  '_error',
-  '_unread',
-  'opened',
-  'label',
-  'strings',
-  'position',
-  'fullscreenWidth',
-  'loading',
-  'remember',
-  'debug',
-  'log',
-]);
 
 const CORE_FIX =
   'Script tag: keep chatkit-embed-core.js next to chatkit-embed.js and allow its origin in script-src. ' +

@@ -20,9 +20,10 @@ export interface StateView {
   readonly chat: HTMLElement;
   /** `debug` opens the technical details (the reader may still close them). */
   show(state: ViewState, error: ChatKitEmbedError | null, strings: ChatKitEmbedStrings, language: string, debug: boolean): void;
+  remove(): void;
 }
 
-/** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise. */
+/** Builds the view into `root`: the shadow root inline, the launcher's panel otherwise (see `chat-view.ts`). */
 export function createStateView(root: ParentNode & Node, onRetry: () => void): StateView {
   const doc = root.ownerDocument!;
   const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, text = '') => makeIn(doc, tag, attrs, text);
@@ -70,6 +71,9 @@ export function createStateView(root: ParentNode & Node, onRetry: () => void): S
       shown = state;
       // A configuration mistake is for the site owner to fix; retrying cannot help.
       retry.hidden = code === 'config-invalid';
+    },
+    remove() {
+      for (const node of [chat, loading, error]) node.remove();
     },
   };
 }

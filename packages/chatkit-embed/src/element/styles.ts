@@ -1,6 +1,9 @@
-import { css } from '@lit/reactive-element';
-
-export const styles = css`
+/**
+ * The element's own box, and the look shared by its states: the overlay, its title and
+ * its button. The shell needs them for the one state it draws itself, a core that did
+ * not load (`fallback-view.ts`); the rest is in `state-styles.ts`, loaded with the core.
+ */
+export const styles = /* css */ `
   :host {
     display: block;
     position: relative;
@@ -14,15 +17,6 @@ export const styles = css`
   :host([hidden]),
   [hidden] {
     display: none !important;
-  }
-  [part='chat'] {
-    position: absolute;
-    inset: 0;
-  }
-  [part='chat'] > * {
-    display: block;
-    width: 100%;
-    height: 100%;
   }
   .overlay {
     position: absolute;
@@ -38,36 +32,9 @@ export const styles = css`
     background: var(--chatkit-embed-overlay-background, Canvas);
     color: var(--chatkit-embed-overlay-color, CanvasText);
   }
-  .spinner {
-    width: 1.5em;
-    height: 1.5em;
-    border: 0.2em solid currentColor;
-    border-right-color: transparent;
-    border-radius: 50%;
-    opacity: 0.6;
-    animation: spin 0.8s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
   .title {
     margin: 0;
     font-weight: 600;
-  }
-  .detail {
-    margin: 0;
-    max-width: 36em;
-    /* Messages may hold a long URL. */
-    overflow-wrap: anywhere;
-    font-size: 0.875em;
-    opacity: 0.8;
   }
   button {
     font: inherit;
@@ -81,5 +48,20 @@ export const styles = css`
   button:focus-visible {
     outline: 2px solid var(--chatkit-embed-focus-color, Highlight);
     outline-offset: 2px;
+  }
+  /* Launcher: the notice stands where the panel would, as small as its text. */
+  :host([mode='launcher']) .fallback {
+    position: fixed;
+    inset: auto;
+    inset-block-end: calc(var(--_y) + var(--_size) + var(--_gap));
+    inset-inline-end: var(--_x);
+    margin: 0;
+    border: 1px solid;
+    border-radius: var(--chatkit-embed-panel-radius, 16px);
+    z-index: 2147483001;
+  }
+  :host([position='start']) .fallback {
+    inset-inline-end: auto;
+    inset-inline-start: var(--_x);
   }
 `;

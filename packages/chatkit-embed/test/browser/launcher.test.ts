@@ -12,6 +12,13 @@ function launcher(key: string, extra = ''): Promise<ChatKitEmbed> {
 
 const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
 
+/** The panel, which comes with the core when the chat first starts. */
+async function panelOf(el: ChatKitEmbed): Promise<HTMLElement> {
+  await waitUntil(() => part(el, 'panel'), 'the panel never came');
+  await el.updateComplete;
+  return part(el, 'panel');
+}
+
 /** The focused element, looking through shadow roots. */
 function deepActive(): Element | null {
   let active = document.activeElement;
@@ -41,18 +48,19 @@ describe('<chatkit-embed mode="launcher">', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
   });
 
-  it('shows a floating button with an accessible name, controlling a closed panel', async () => {
+  it('shows a floating button with an accessible name; the closed panel it controls comes with the chat', async () => {
     const el = await launcher(uniqueKey());
     const button = part<HTMLButtonElement>(el, 'launcher-button');
     expect(button.getAttribute('aria-label')).to.equal('Chat');
     expect(button.getAttribute('aria-expanded')).to.equal('false');
-    expect(button.getAttribute('aria-controls')).to.equal(part(el, 'panel').id);
     expect(getComputedStyle(button).position).to.equal('fixed');
     const rect = button.getBoundingClientRect();
     expect(innerWidth - rect.right).to.equal(20);
     expect(innerHeight - rect.bottom).to.equal(20);
-    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
     expect(el.state).to.equal('idle');
+    // Nothing of the chat is built before it is wanted: no panel, nothing to point at.
+    expect(part(el, 'panel')).to.equal(null);
+    expect(button.hasAttribute('aria-controls')).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -87,16 +95,27 @@ describe('<chatkit-embed mode="launcher">', () => {
     expect(el.opened).to.equal(false); // intent loads; only a click opens
   });
 
+  it('the panel comes with the chat, closed, and the button then controls it', async () => {
+    const el = await launcher(uniqueKey());
+    const button = part<HTMLButtonElement>(el, 'launcher-button');
+    await sendMouse({ type: 'move', position: center(button) });
+    const panel = await panelOf(el);
+    expect(button.getAttribute('aria-controls')).to.equal(panel.id);
+    expect(panel.matches(':popover-open')).to.equal(false);
+    expect(el.opened).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('keyboard only: Tab to the button, Enter opens with focus in the chat, Esc closes back to the button', async () => {
     const events = recordEvents(document, 'chatkit-embed-open', 'chatkit-embed-close');
     const el = await launcher(uniqueKey());
     const button = part<HTMLButtonElement>(el, 'launcher-button');
-    const panel = part(el, 'panel');
     await sendKeys({ press: 'Tab' });
     expect(deepActive()).to.equal(button);
     await sendKeys({ press: 'Enter' });
     expect(el.opened).to.equal(true);
     expect(el.hasAttribute('open')).to.equal(true);
+    const panel = await panelOf(el);
     expect(panel.matches(':popover-open')).to.equal(true);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
     await waitForState(el, 'ready');
@@ -125,8 +144,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     expect(el.close()).to.equal(false);
     expect(el.opened).to.equal(true);
     expect(el.close()).to.equal(true);
-    await el.updateComplete;
-    expect(part(el, 'panel').matches(':popover-open')).to.equal(false);
+    expect((await panelOf(el)).matches(':popover-open')).to.equal(false);
   });
 
   it('assigning open = true, as frameworks do for an open attribute, opens the panel and keeps open() callable', async () => {
@@ -147,7 +165,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     const el = await mount(
       html`<chatkit-embed mode="launcher" open script-src=${FAKE_SRC} session-url=${`/session/ok?key=${uniqueKey()}`}></chatkit-embed>`,
     );
-    expect(part(el, 'panel').matches(':popover-open')).to.equal(true);
+    expect((await panelOf(el)).matches(':popover-open')).to.equal(true);
     await waitForState(el, 'ready');
     expect(events).to.have.length(0);
     el.removeAttribute('open');
@@ -169,12 +187,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     await setViewport({ width: 375, height: 667 });
     const el = await launcher(uniqueKey());
     el.open();
-    await el.updateComplete;
-    await Promise.all(
-      part(el, 'panel')
-        .getAnimations()
-        .map((animation) => animation.finished),
-    );
+    await Promise.all((await panelOf(el)).getAnimations().map((animation) => animation.finished));
     const panel = part(el, 'panel').getBoundingClientRect();
     expect([panel.x, panel.y, panel.width, panel.height]).to.deep.equal([0, 0, 375, 667]);
     const close = part<HTMLButtonElement>(el, 'close-button');
@@ -199,8 +212,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     await setViewport({ width: 844, height: 390 });
     const el = await launcher(uniqueKey());
     el.open();
-    await el.updateComplete;
-    expect(part(el, 'panel').classList.contains('full')).to.equal(true);
+    expect((await panelOf(el)).classList.contains('full')).to.equal(true);
     expect(part(el, 'panel').getAttribute('aria-modal')).to.equal('true');
   });
 
@@ -271,8 +283,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     const [bx, by] = center(button);
     expect(el.shadowRoot!.elementFromPoint(bx, by)?.closest('[part~="launcher-button"]')).to.equal(button);
     el.open();
-    await el.updateComplete;
-    const panel = part(el, 'panel');
+    const panel = await panelOf(el);
     const rect = panel.getBoundingClientRect();
     expect(rect.width).to.equal(400);
     const [px, py] = center(panel);
@@ -308,8 +319,7 @@ describe('<chatkit-embed mode="launcher">', () => {
     )) as unknown as HTMLElement;
     const el = wrapper.querySelector('chatkit-embed')!;
     el.open();
-    await el.updateComplete;
-    const panel = part(el, 'panel');
+    const panel = await panelOf(el);
     expect(panel.getAnimations()).to.have.length(0);
     const button = part(el, 'launcher-button');
     expect(button.getBoundingClientRect().left).to.equal(20);

@@ -1,7 +1,29 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChatKitEmbed } from '../../src/index.js';
 import { diagnose } from '../../src/diagnostics/diagnostics.js';
-import { uniqueKey } from './helpers.js';
+import { english } from '../../src/i18n/strings.js';
+import { requestsFor, uniqueKey } from './helpers.js';
+
+const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+
+/** Loads `/page?...` in an iframe and returns its <chatkit-embed> once the bundle has defined it. */
+async function openPage(query: string): Promise<{ el: ChatKitEmbed; frame: HTMLIFrameElement }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/page?${query}`;
+  frame.style.cssText = 'width:800px;height:700px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const el = frame.contentDocument!.querySelector('chatkit-embed') as ChatKitEmbed;
+  await waitUntil(() => el.shadowRoot, 'the bundle never defined the element');
+  await el.updateComplete;
+  return { el, frame };
+}
+
+/** How many times the test's own folder served the core. */
+async function coreRequests(key: string): Promise<number> {
+  return (await requestsFor(key)).filter((request) => request.path.endsWith('/chatkit-embed-core.js')).length;
+}
 
 /** Loads `/page?...` in an iframe and returns its <chatkit-embed> once it settles. */
 async function loadPage(query: string): Promise<{ el: ChatKitEmbed; frame: HTMLIFrameElement }> {
@@ -17,7 +39,11 @@ async function loadPage(query: string): Promise<{ el: ChatKitEmbed; frame: HTMLI
 }
 
 describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+  afterEach(() => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+    // Launcher pages remember their open state per origin.
+    localStorage.clear();
+  });
 
   it('a plain page with one <script src> and the tag gets a working chat', async () => {
     const { el, frame } = await loadPage(`key=${uniqueKey()}`);
@@ -56,6 +82,70 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     // The shell spells this diagnostic out itself (the table is in the core); it must match.
     const reason = broken.error!.message;
     expect(broken.diagnostics).to.deep.equal([diagnose('core-load-failed', { reason })]);
+  });
+
+  it('without its core, an inline chat says so in the reader\'s words, and "Try again" loads it', async () => {
+    const key = uniqueKey();
+    const { el } = await loadPage(`core=flaky&key=${key}`);
+    expect(el.state).to.equal('error');
+    expect(el.error!.code).to.equal('script-load-failed');
+    const notice = part(el, 'error')!;
+    expect(notice.hidden).to.equal(false);
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.textContent).to.equal(english.loadFailed + english.retry);
+    // It covers the chat's box.
+    const [box, shown] = [el.getBoundingClientRect(), notice.getBoundingClientRect()];
+    expect([shown.width, shown.height]).to.deep.equal([box.width, box.height]);
+    expect(await coreRequests(key)).to.equal(1);
+
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await waitUntil(() => el.state === 'ready', 'the retried chat never got ready', { timeout: 20_000 });
+    expect(await coreRequests(key)).to.equal(2);
+    // The core's own views replace the notice.
+    expect(el.shadowRoot!.querySelectorAll('[part~="error"]')).to.have.length(1);
+    expect(part(el, 'error')!.hidden).to.equal(true);
+    expect(part(el, 'chat')!.querySelector('openai-chatkit')).not.to.equal(null);
+  });
+
+  it('without its core, an opened launcher shows the notice where its panel would be; "Try again" opens the chat', async () => {
+    const key = uniqueKey();
+    const { el } = await openPage(`launcher=1&core=flaky&key=${key}`);
+    expect(el.open()).to.equal(true);
+    await waitUntil(() => el.state === 'error', 'the missing core was never reported', { timeout: 20_000 });
+    await el.updateComplete;
+    const notice = part(el, 'error')!;
+    const button = part(el, 'launcher-button')!;
+    expect(notice.matches(':popover-open')).to.equal(true);
+    expect(notice.textContent).to.equal(english.loadFailed + english.retry);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(part(el, 'panel')).to.equal(null);
+    // Above the button, aligned with it, a gap between.
+    const [shown, under] = [notice.getBoundingClientRect(), button.getBoundingClientRect()];
+    expect(under.top - shown.bottom).to.equal(12);
+    expect(shown.right).to.equal(under.right);
+
+    part<HTMLButtonElement>(el, 'retry-button')!.click();
+    await waitUntil(() => el.state === 'ready', 'the retried chat never got ready', { timeout: 20_000 });
+    await el.updateComplete;
+    expect(part(el, 'panel')!.matches(':popover-open')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.fallback')).to.equal(null);
+  });
+
+  it('a launcher opened while its core is on the way opens as soon as it arrives, with focus in the panel', async () => {
+    const key = uniqueKey();
+    const { el } = await openPage(`launcher=1&core=held&key=${key}`);
+    expect(el.open()).to.equal(true);
+    await waitUntil(async () => (await coreRequests(key)) === 1, 'the core was never asked for');
+    await el.updateComplete;
+    expect(el.state).to.equal('loading');
+    expect(part(el, 'launcher-button')!.getAttribute('aria-expanded')).to.equal('true');
+    expect(part(el, 'panel')).to.equal(null);
+
+    await fetch(`/release-core?key=${key}`);
+    await waitUntil(() => part(el, 'panel')?.matches(':popover-open'), 'the panel never opened', { timeout: 20_000 });
+    const panel = part(el, 'panel')!;
+    await waitUntil(() => panel.contains(el.shadowRoot!.activeElement), 'focus never reached the panel');
+    await waitUntil(() => el.state === 'ready', 'never ready', { timeout: 20_000 });
   });
 
   it('works on a page that enforces Trusted Types and allows the chatkit-embed policy', async () => {

@@ -127,8 +127,9 @@ function page(ctx) {
   const elementNonce = q.elementNonce ? ` nonce="${q.elementNonce}"` : '';
   // The bundle's tag: in <head> (async or defer) or at the end of <body> (end=1).
   const loading = q.async ? ' async' : q.defer ? ' defer' : '';
-  // nocore=1: the bundle from a folder without its core script next to it.
-  const src = q.nocore ? '/nocore/chatkit-embed.js' : '/dist/cdn/chatkit-embed.js';
+  // nocore=1: the bundle from a folder without its core script next to it; core=flaky or
+  // core=held: from a folder of its own whose core arrives as `ownFile` says.
+  const src = q.nocore ? '/nocore/chatkit-embed.js' : q.core ? `/own/${q.key}/${q.core}/chatkit-embed.js` : '/dist/cdn/chatkit-embed.js';
   const bundle = `<script nonce="${nonce}" src="${src}"${loading}></script>`;
   ctx.set('content-type', 'text/html');
   ctx.body = `<!doctype html>
@@ -157,6 +158,33 @@ async function exampleFile(ctx, path) {
   }
 }
 
+const coreRequests = new Map();
+const releasedCores = new Set();
+
+/**
+ * `/own/<key>/<how>/<file>`: the script-tag files, from a folder per test, so that the
+ * test decides how the core arrives. `flaky`: the first request for it fails, as a blocked
+ * or stale file would; `held`: it waits until the test asks for `/release-core?key=<key>`.
+ */
+async function ownFile(ctx, key, how, file) {
+  if (file === 'chatkit-embed-core.js') {
+    const count = (coreRequests.get(key) ?? 0) + 1;
+    coreRequests.set(key, count);
+    logRequest(key, ctx.path);
+    if (how === 'flaky' && count === 1) {
+      ctx.status = 503;
+      ctx.body = 'unavailable';
+      return;
+    }
+    for (let waited = 0; how === 'held' && !releasedCores.has(key); waited += 20) {
+      if (waited > 20_000) return json(ctx, 503, { error: 'never released' });
+      await wait(20);
+    }
+  }
+  ctx.set('content-type', 'text/javascript');
+  ctx.body = await readFile(new URL(`../../dist/cdn/${file}`, import.meta.url), 'utf8');
+}
+
 /** Whether a session request under `key` arrives within 20 s (checked every 20 ms). */
 async function sessionRequested(key) {
   for (let waited = 0; waited < 20_000; waited += 20) {
@@ -174,6 +202,12 @@ export async function testRoutes(ctx, next) {
   if (path === '/backend') return backend(ctx);
   if (path === '/page') return page(ctx);
   if (path.startsWith('/demo/frameworks/')) return exampleFile(ctx, path);
+  const own = /^\/own\/([\w-]+)\/(flaky|held)\/(chatkit-embed(?:-core)?\.js)$/.exec(path);
+  if (own) return ownFile(ctx, own[1], own[2], own[3]);
+  if (path === '/release-core') {
+    releasedCores.add(ctx.query.key);
+    return json(ctx, 200, {});
+  }
   if (path === '/nocore/chatkit-embed.js') {
     ctx.set('content-type', 'text/javascript');
     ctx.body = await readFile(new URL('../../dist/cdn/chatkit-embed.js', import.meta.url), 'utf8');
