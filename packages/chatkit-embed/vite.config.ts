@@ -9,7 +9,7 @@ import { defineConfig, type Plugin } from 'vite';
 //
 // Two runs, because a classic script cannot share chunks with another:
 //   vite build                 dist/cdn/chatkit-embed.js       the element's shell
-//   CDN_PART=core vite build   dist/cdn/chatkit-embed-core.js  the connector, loaded when a chat starts
+//   CDN_PART=core vite build   dist/cdn/chatkit-embed-core.js  the core (connector and chat views), loaded when a chat starts
 // and then scripts/build-cdn-locales.mjs writes dist/cdn/locales/<language>.js, one
 // small script per translation, from the npm build's data.
 const core = process.env.CDN_PART === 'core';

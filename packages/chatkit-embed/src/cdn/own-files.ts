@@ -46,7 +46,11 @@ function loadOnce(name: string, label: string, options: { nonce?: string; timeou
     if (!script) return Promise.reject(new Error(trustedTypesMessage(label)));
     load = new Promise<void>((resolve, reject) => {
       const timeoutMs = options.timeoutMs! > 0 ? options.timeoutMs! : 15_000;
+      let settled = false;
+      // Once: a script given up on after the timeout may still fail or load later.
       const settle = (error?: string) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         if (!error) return resolve();
         // Forgotten, so a retry adds a fresh <script>.

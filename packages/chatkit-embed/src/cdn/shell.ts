@@ -1,6 +1,7 @@
 // Entry of the script-tag bundle (dist/cdn/chatkit-embed.js): Lit inlined, registers the
 // tag, mounts the launcher a snippet asks for and installs `window.chatkitEmbed`. The
-// connector is a second script, dist/cdn/chatkit-embed-core.js, loaded on demand.
+// core (the connector and the chat's views) is a second script,
+// dist/cdn/chatkit-embed-core.js, loaded on demand.
 import '../define.js';
 import { ownScript } from './own-script.js';
 import { installPageApi } from './page-api.js';

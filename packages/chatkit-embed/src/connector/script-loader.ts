@@ -45,6 +45,14 @@ export interface ScriptLoadOptions {
 
 /** Pending loads per document and URL, so every chat on a page waits on one script. */
 const loads = new WeakMap<Document, Map<string, Promise<void>>>();
+/** The `<script>` each load inserted, removed when the load fails or stalls. */
+const elements = new WeakMap<Promise<void>, HTMLScriptElement>();
+/**
+ * Failed or stalled loads per document and URL. A retry asks for the script under a new
+ * URL (`?retry=1`, ...): within a page, the browser answers a script URL that failed with
+ * an HTTP error from its memory of that failure, without asking the server again.
+ */
+const failures = new WeakMap<Document, Map<string, number>>();
 
 /**
  * Resolves once the script has run, or with `defines`, once that tag is defined in
@@ -111,9 +119,10 @@ function forget(doc: Document, pending: Map<string, Promise<void>>, src: string,
   if (pending.get(src) !== load) return;
   pending.delete(src);
   if (defines && doc.defaultView?.customElements.get(defines)) return;
-  for (const script of doc.querySelectorAll<HTMLScriptElement>('script[data-chatkit-embed]')) {
-    if (script.src === src) script.remove();
-  }
+  let failed = failures.get(doc);
+  if (!failed) failures.set(doc, (failed = new Map()));
+  failed.set(src, (failed.get(src) ?? 0) + 1);
+  elements.get(load)?.remove();
 }
 
 function insertScript(doc: Document, win: Window, src: string, options: ScriptLoadOptions): Promise<void> {
@@ -122,7 +131,14 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
   // A script the page added itself (or an earlier copy of this library) is enough.
   if (defined && [...doc.scripts].some((script) => script.src === src)) return defined;
 
-  const script = scriptElement(doc, src, { nonce, ...(options.scriptURL && { scriptURL: options.scriptURL }) });
+  const retry = failures.get(doc)?.get(src);
+  let url = src;
+  if (retry) {
+    const next = new URL(src);
+    next.searchParams.set('retry', String(retry));
+    url = next.href;
+  }
+  const script = scriptElement(doc, url, { nonce, ...(options.scriptURL && { scriptURL: options.scriptURL }) });
   if (!script) return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
   const loaded = new Promise<void>((resolve, reject) => {
     script.addEventListener('load', () => resolve());
@@ -133,7 +149,9 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
   });
   doc.head.append(script);
   // A script that defines a tag is done when the tag is; a load event alone proves little.
-  return defined ? Promise.race([defined, loaded.then(() => new Promise<never>(() => {}))]) : loaded;
+  const load = defined ? Promise.race([defined, loaded.then(() => new Promise<never>(() => {}))]) : loaded;
+  elements.set(load, script);
+  return load;
 }
 
 function positive(value: number | undefined): number | undefined {

@@ -4,7 +4,7 @@
  */
 import type { StartScreenPrompt, SupportedLocale, ThemeOption } from '@openai/chatkit';
 import { looksLikeApiKey } from '../secrets/secret-guard.js';
-import { english } from '../i18n/strings.js';
+import { english } from '../i18n/core-english.js';
 
 export type ThemeAttribute = 'light' | 'dark' | 'auto';
 export type RadiusAttribute = NonNullable<ThemeOption['radius']>;

@@ -14,7 +14,8 @@ import { MediaQueryController } from './media-query-controller.js';
 import { createStateView, type StateView, type ViewState } from './state-view.js';
 import { stateStyles } from './state-styles.js';
 import type { ChatKitEmbedMode } from './types.js';
-import type { ChatKitEmbedStrings } from '../i18n/strings.js';
+import { coreEnglish } from '../i18n/core-english.js';
+import type { LoadedStrings } from '../i18n/strings.js';
 import { FocusTrapController } from '../launcher/focus-trap-controller.js';
 import { createLauncherPanel, type LauncherPanel } from '../launcher/launcher-panel.js';
 import { panelStyles } from '../launcher/panel-styles.js';
@@ -30,7 +31,8 @@ export interface ChatViewHost extends ReactiveElement {
 export interface ChatViewState {
   state: ViewState;
   error: ChatKitEmbedError | null;
-  strings: ChatKitEmbedStrings;
+  /** The shell's texts; English fills in what the shell does not carry. */
+  strings: LoadedStrings;
   language: string;
   debug: boolean;
   /** Launcher: the accessible name of the panel. */
@@ -84,7 +86,8 @@ export class ChatView {
   }
 
   /** Brings the view in line with the element (from the element's `update`). */
-  sync({ state, error, strings, language, debug, title }: ChatViewState): void {
+  sync({ state, error, strings: loaded, language, debug, title }: ChatViewState): void {
+    const strings = { ...coreEnglish, ...loaded };
     this.#states.show(state, error, strings, language, debug);
     const fullscreen = this.#narrow.matches;
     this.#launcher?.sync({ open: this.#host.opened, fullscreen, title, close: strings.close, language });

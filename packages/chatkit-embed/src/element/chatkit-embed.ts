@@ -158,7 +158,7 @@ export class ChatKitEmbed extends ReactiveElement {
   #fallback?: FallbackView;
   /** The mode the views were built for. */
   #builtMode?: ChatKitEmbedMode;
-  /** Opened before the panel arrived with the core: where focus was then, to move it into the panel once it does. */
+  /** Opened before the panel was built and shown: where focus was then, to move it into the panel once it is. */
   #focusFrom?: Element | null;
   #diagnostics: ChatKitEmbedDiagnostic[] = [];
   /** The thread ChatKit shows now: reopened after a reconnect, and kept by `remember`. */
@@ -358,8 +358,10 @@ export class ChatKitEmbed extends ReactiveElement {
     const { language } = this.#language;
     const strings = withOverrides(this.#language.strings, this.strings);
     const view = this.#view;
-    view?.sync({ state: this._state, error: this._error, strings, language, debug: this.debug, title: this.headerTitle || strings.chat });
+    // The button first: a popover shown later stacks above, and the panel must cover the
+    // button (a full-screen panel does), also when both come back after a move in the page.
     this.#button?.sync({ open: this.opened, unread: this._unread, label: this.label, controls: view?.panel?.id, strings, language });
+    view?.sync({ state: this._state, error: this._error, strings, language, debug: this.debug, title: this.headerTitle || strings.chat });
     // Only a core that did not load leaves an error with no view to show it.
     const stranded = !view && this._state === 'error';
     if (stranded) this.#fallback ??= createFallbackView(this.renderRoot as ShadowRoot, this.mode === 'launcher', () => this.retry());
@@ -397,7 +399,9 @@ export class ChatKitEmbed extends ReactiveElement {
   #setOpen(open: boolean, moveFocus: boolean): boolean {
     if (this.mode !== 'launcher' || open === this.opened) return false;
     if (!this.dispatchEvent(open ? new ChatKitEmbedOpenEvent() : new ChatKitEmbedCloseEvent())) return false;
-    const focusWasInside = this.#view?.panel?.contains(this.shadowRoot!.activeElement) ?? false;
+    // In the panel, or in the notice standing in for it.
+    const active = this.shadowRoot!.activeElement;
+    const focusWasInside = !!active && active !== this.#button?.button;
     this.opened = open;
     if (moveFocus || focusWasInside) void this.updateComplete.then(() => this.#moveFocus());
     return true;
@@ -406,11 +410,22 @@ export class ChatKitEmbed extends ReactiveElement {
   #moveFocus(): void {
     const button = this.#button?.button;
     const panel = this.#view?.panel;
-    this.#focusFrom = undefined;
+    const active = (this.getRootNode() as Document | ShadowRoot).activeElement;
     if (!button) return;
-    if (!this.opened) return button.focus();
-    // The panel comes with the core: once it arrives, unless the reader has moved on.
-    if (!panel) return void (this.#focusFrom = document.activeElement);
+    if (!this.opened) {
+      this.#focusFrom = undefined;
+      return button.focus();
+    }
+    // The panel comes with the core, and shows at the update after: focus goes in then
+    // (`#start` calls again), unless the reader has moved it elsewhere meanwhile.
+    if (!panel || this.isUpdatePending) {
+      this.#focusFrom ??= active;
+      if (panel) void this.updateComplete.then(() => this.#moveFocus());
+      return;
+    }
+    const from = this.#focusFrom;
+    this.#focusFrom = undefined;
+    if (from !== undefined && from !== active) return;
     // The panel itself until ChatKit is ready, then its message box.
     panel.focus();
     void this.#gate
@@ -442,7 +457,7 @@ export class ChatKitEmbed extends ReactiveElement {
     else if (this._state === 'idle') void this.#start();
   }
 
-  /** Loads the connector if needed, then starts a run with it. */
+  /** Loads the core if needed (with it the chat's views), then starts a run with the connector. */
   async #start(): Promise<void> {
     const attempt = ++this.#attempt;
     this.#wanted = false;
@@ -459,8 +474,7 @@ export class ChatKitEmbed extends ReactiveElement {
         this.#fallback = undefined;
         this.#view = new core.ChatView(this, { retry: () => this.retry(), close: () => this.#setOpen(false, true) });
         this.requestUpdate();
-        if (this.#focusFrom !== undefined && this.#focusFrom === document.activeElement)
-          void this.updateComplete.then(() => this.#moveFocus());
+        if (this.#focusFrom !== undefined) void this.updateComplete.then(() => this.#moveFocus());
       }
       this.#connector ??= new core.Connector(this.#connectorHost());
     } catch (error) {

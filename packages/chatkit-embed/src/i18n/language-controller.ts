@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { readerLanguage } from './languages.js';
-import { english, type ChatKitEmbedStrings } from './strings.js';
+import { shellEnglish, type ChatKitEmbedStrings, type LoadedStrings } from './strings.js';
 
 export interface LanguageControllerOptions {
   /** The element's `locale`, read on every refresh. */
@@ -20,7 +20,7 @@ export interface LanguageControllerOptions {
 export class LanguageController implements ReactiveController {
   /** The language `strings` are in. */
   language = 'en';
-  strings: ChatKitEmbedStrings = english;
+  strings: LoadedStrings = shellEnglish;
   readonly #host: ReactiveControllerHost & Element;
   readonly #options: LanguageControllerOptions;
   /** The language asked for last; a translation that arrives for another is dropped. */
@@ -52,20 +52,20 @@ export class LanguageController implements ReactiveController {
     const wanted = readerLanguage(this.#options.locale(), this.#host, navigator.language);
     if (wanted === this.#wanted) return;
     this.#wanted = wanted;
-    if (wanted === 'en') return this.#use('en', english);
+    if (wanted === 'en') return this.#use('en', shellEnglish);
     this.#options.load(wanted).then(
       (strings) => this.#wanted === wanted && this.#use(wanted, strings),
       (error: unknown) => {
         if (this.#wanted !== wanted) return;
         // Forgotten, so the next refresh (a reconnect, a change of language) tries again.
         this.#wanted = 'en';
-        this.#use('en', english);
+        this.#use('en', shellEnglish);
         this.#options.onError(wanted, error);
       },
     );
   }
 
-  #use(language: string, strings: ChatKitEmbedStrings): void {
+  #use(language: string, strings: LoadedStrings): void {
     this.language = language;
     this.strings = strings;
     this.#host.requestUpdate();

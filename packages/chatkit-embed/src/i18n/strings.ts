@@ -1,8 +1,9 @@
 /**
  * The element's own words: what a reader sees or hears from the frame around ChatKit
- * (ChatKit translates its own UI from the `locale` option). English lives here, in the
- * shell; every other language is a file of its own under `locales/`, loaded only on a
- * page that needs it.
+ * (ChatKit translates its own UI from the `locale` option). English for what the shell
+ * shows lives here; the core brings English for the rest (`core-english.ts`). Every
+ * other language is a file of its own under `locales/`, loaded only on a page that
+ * needs it.
  */
 export interface ChatKitEmbedStrings {
   /** The loading state. */
@@ -27,27 +28,29 @@ export interface ChatKitEmbedStrings {
   close: string;
 }
 
-export const english: ChatKitEmbedStrings = {
-  loading: 'Loading chat…',
+/** What the shell shows itself: the launcher's button, and the notice for a core that did not load. */
+export type ShellStrings = Pick<ChatKitEmbedStrings, 'loadFailed' | 'retry' | 'chat' | 'chatNewReply' | 'newReply'>;
+
+/** The texts of one language: a translation has them all; English in the shell, only the shell's. */
+export type LoadedStrings = ShellStrings & Partial<ChatKitEmbedStrings>;
+
+export const shellEnglish: ShellStrings = {
   loadFailed: 'The chat could not load.',
-  connectFailed: 'The chat could not connect.',
-  unavailable: 'The chat is not available right now.',
-  details: 'Details',
   retry: 'Try again',
   chat: 'Chat',
   chatNewReply: 'Chat, new reply',
   newReply: 'New reply',
-  close: 'Close chat',
 };
 
-/** English with the page's overrides: only the known names, and only non-empty texts. */
-export function withOverrides(base: ChatKitEmbedStrings, overrides: Partial<ChatKitEmbedStrings> | null): ChatKitEmbedStrings {
-  const result = { ...base };
-  for (const name of Object.keys(base) as Array<keyof ChatKitEmbedStrings>) {
-    const text: unknown = overrides?.[name];
-    if (typeof text === 'string' && text) result[name] = text;
-  }
-  return result;
+/**
+ * The texts with the page's overrides, the non-empty ones. A name the element does not
+ * know is carried along unread (the connector reports it), so that the shell need not
+ * know the names only the core uses.
+ */
+export function withOverrides<T extends LoadedStrings>(base: T, overrides: Partial<ChatKitEmbedStrings> | null): T {
+  const result: Record<string, string> = { ...base };
+  for (const [name, text] of Object.entries(overrides ?? {})) if (typeof text === 'string' && text) result[name] = text;
+  return result as T;
 }
 
 /**

@@ -7,7 +7,7 @@
  * other views.
  */
 import { icon, make } from '../element/dom.js';
-import type { ChatKitEmbedStrings } from '../i18n/strings.js';
+import type { ShellStrings } from '../i18n/strings.js';
 import { CHAT_ICON, CLOSE_ICON } from './icons.js';
 
 export interface LauncherButton {
@@ -22,7 +22,7 @@ export interface LauncherButtonState {
   label: string | null;
   /** The id of the panel the button opens, once it exists. */
   controls: string | undefined;
-  strings: ChatKitEmbedStrings;
+  strings: ShellStrings;
   /** The language of `strings`, for `lang` on what says them. */
   language: string;
 }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChatKitEmbed } from '../../src/index.js';
-import { english } from '../../src/i18n/strings.js';
+import { english } from '../../src/i18n/core-english.js';
 import { strings as arabic } from '../../src/i18n/locales/ar.js';
 import { strings as french } from '../../src/i18n/locales/fr.js';
 import { strings as german } from '../../src/i18n/locales/de.js';

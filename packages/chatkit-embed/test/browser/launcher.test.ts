@@ -216,6 +216,20 @@ describe('<chatkit-embed mode="launcher">', () => {
     expect(part(el, 'panel').getAttribute('aria-modal')).to.equal('true');
   });
 
+  it('moved in the page with the full-screen panel open, the panel still covers the button', async () => {
+    await setViewport({ width: 375, height: 667 });
+    const el = await launcher(uniqueKey());
+    el.open();
+    await waitForState(el, 'ready');
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await waitForState(el, 'ready');
+    await el.updateComplete;
+    const [x, y] = center(part(el, 'launcher-button'));
+    expect(part(el, 'panel').contains(el.shadowRoot!.elementFromPoint(x, y))).to.equal(true);
+  });
+
   it('moved in the page while open, it carries on: open, loading again without intent, on its thread', async () => {
     const el = await launcher(uniqueKey());
     el.open();

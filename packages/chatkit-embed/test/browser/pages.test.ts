@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ChatKitEmbed } from '../../src/index.js';
 import { diagnose } from '../../src/diagnostics/diagnostics.js';
-import { english } from '../../src/i18n/strings.js';
+import { shellEnglish as english } from '../../src/i18n/strings.js';
 import { requestsFor, uniqueKey } from './helpers.js';
 
 const part = <T extends Element = HTMLElement>(el: ChatKitEmbed, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -123,6 +123,15 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     const [shown, under] = [notice.getBoundingClientRect(), button.getBoundingClientRect()];
     expect(under.top - shown.bottom).to.equal(12);
     expect(shown.right).to.equal(under.right);
+    // Closed with focus in the notice, focus goes back to the button.
+    part<HTMLButtonElement>(el, 'retry-button')!.focus();
+    expect(el.close()).to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(notice.matches(':popover-open')).to.equal(false);
+    expect(el.open()).to.equal(true);
+    await el.updateComplete;
+    expect(notice.matches(':popover-open')).to.equal(true);
 
     part<HTMLButtonElement>(el, 'retry-button')!.click();
     await waitUntil(() => el.state === 'ready', 'the retried chat never got ready', { timeout: 20_000 });
@@ -146,6 +155,37 @@ describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () =
     const panel = part(el, 'panel')!;
     await waitUntil(() => panel.contains(el.shadowRoot!.activeElement), 'focus never reached the panel');
     await waitUntil(() => el.state === 'ready', 'never ready', { timeout: 20_000 });
+  });
+
+  it('a launcher opened while its core is on the way leaves focus alone if the reader moved it meanwhile', async () => {
+    const key = uniqueKey();
+    const { el } = await openPage(`launcher=1&core=held&key=${key}`);
+    el.open();
+    await waitUntil(async () => (await coreRequests(key)) === 1, 'the core was never asked for');
+    const doc = el.ownerDocument;
+    const elsewhere = doc.body.appendChild(doc.createElement('input'));
+    elsewhere.focus();
+    await fetch(`/release-core?key=${key}`);
+    await waitUntil(() => el.state === 'ready', 'never ready', { timeout: 20_000 });
+    await el.updateComplete;
+    expect(part(el, 'panel')!.matches(':popover-open')).to.equal(true);
+    expect(doc.activeElement).to.equal(elsewhere);
+  });
+
+  it('open() on a launcher whose core another chat already loaded moves focus into its panel', async () => {
+    const { el } = await openPage(`launcher=1&key=${uniqueKey()}`);
+    const doc = el.ownerDocument;
+    // An inline chat on the same page loads the core first.
+    const inline = doc.createElement('chatkit-embed');
+    inline.setAttribute('script-src', '/fake/chatkit.js');
+    inline.setAttribute('session-url', `/session/ok?key=${uniqueKey()}`);
+    doc.body.append(inline);
+    await waitUntil(() => inline.state === 'ready', 'the inline chat never got ready', { timeout: 20_000 });
+    expect(part(el, 'panel')).to.equal(null);
+
+    expect(el.open()).to.equal(true);
+    await waitUntil(() => part(el, 'panel')?.matches(':popover-open'), 'the panel never opened');
+    await waitUntil(() => part(el, 'panel')!.contains(el.shadowRoot!.activeElement), 'focus never reached the panel');
   });
 
   it('works on a page that enforces Trusted Types and allows the chatkit-embed policy', async () => {

@@ -232,6 +232,18 @@ export async function testRoutes(ctx, next) {
     ctx.body = 'unavailable';
     return;
   }
+  // The fake ChatKit behind a CDN that fails once: the first request per key is a 503.
+  if (path === '/fake/flaky.js') {
+    logRequest(ctx.query.key, path);
+    if (logs.get(ctx.query.key).filter((entry) => entry.path === path).length === 1) {
+      ctx.status = 503;
+      ctx.body = 'unavailable';
+      return;
+    }
+    ctx.set('content-type', 'text/javascript');
+    ctx.body = await fakeChatKitScript();
+    return;
+  }
   if (path === '/fake/defines-nothing.js') {
     ctx.set('content-type', 'text/javascript');
     ctx.body = '/* loads, but never defines openai-chatkit */';

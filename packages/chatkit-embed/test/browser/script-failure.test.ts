@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { mount, recordEvents, uniqueKey, waitForState } from './helpers.js';
+import { mount, recordEvents, requestsFor, uniqueKey, waitForState } from './helpers.js';
 
 // Its own page: `openai-chatkit` is never defined here until the last test.
 describe('<chatkit-embed> when the ChatKit script does not arrive', () => {
@@ -31,11 +31,16 @@ describe('<chatkit-embed> when the ChatKit script does not arrive', () => {
     expect(el.error!.message).to.contain('did not start within 0.3 s');
   });
 
-  it('retry after a failure loads the script again and gets ready', async () => {
-    const el = await mount(html`<chatkit-embed script-src="/fake/broken.js" session-url="/session/ok?key=${uniqueKey()}"></chatkit-embed>`);
+  it('"Try again" after a CDN error asks for the script again, and gets ready', async () => {
+    const key = uniqueKey();
+    const el = await mount(
+      html`<chatkit-embed script-src="/fake/flaky.js?key=${key}" session-url="/session/ok?key=${key}"></chatkit-embed>`,
+    );
     await waitForState(el, 'error');
-    el.scriptSrc = '/fake/chatkit.js';
-    el.retry();
+    expect(el.error!.code).to.equal('script-load-failed');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
     await waitForState(el, 'ready');
+    const scripts = (await requestsFor(key)).filter((request) => request.path === '/fake/flaky.js');
+    expect(scripts).to.have.length(2);
   });
 });
