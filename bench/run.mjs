@@ -99,7 +99,7 @@ const browserTable = browser.skipped
           (r.ours / r.sequential).toFixed(2),
         ]),
       ),
-      `The official binding's pattern loads ChatKit's script, then sets options, then fetches the secret; ours starts both at once, so it waits for the longer of the two rather than their sum. Launcher, from pointing at the button (connector, then script and session, ${browser.ready.latencyMs} ms each): ${browser.ready.launcher.toFixed(0)} ms.`,
+      `The official binding's pattern loads ChatKit's script, then sets options, then fetches the secret; ours starts both at once, so it waits for the longer of the two rather than their sum. Launcher, from pointing at the button (the core, then script and session, ${browser.ready.latencyMs} ms each): ${browser.ready.launcher.toFixed(0)} ms.`,
       ...[
         ['Memory, inline', browser.memory, 'mount/unmount cycles'],
         ['Memory, launcher', browser.launcherMemory, 'open/close cycles'],
