@@ -27,15 +27,9 @@ async function coreRequests(key: string): Promise<number> {
 
 /** Loads `/page?...` in an iframe and returns its <chatkit-embed> once it settles. */
 async function loadPage(query: string): Promise<{ el: ChatKitEmbed; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/page?${query}`;
-  frame.style.cssText = 'width:800px;height:700px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const el = frame.contentDocument!.querySelector('chatkit-embed') as ChatKitEmbed;
-  await waitUntil(() => el.state === 'ready' || el.state === 'error', 'never settled', { timeout: 20_000 });
-  return { el, frame };
+  const page = await openPage(query);
+  await waitUntil(() => page.el.state === 'ready' || page.el.state === 'error', 'never settled', { timeout: 20_000 });
+  return page;
 }
 
 describe('the script-tag bundle (dist/cdn/chatkit-embed.js) on bare pages', () => {
