@@ -1,6 +1,7 @@
 import { createServer as createTcpServer, connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  MemoryFileStorage,
   MemoryStore,
   PostgresStore,
   createChatKitServer,
@@ -188,5 +189,60 @@ describe('retention', () => {
     await expect(createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, retentionDays: 0 })).rejects.toThrow(
       'retentionDays must be above 0',
     );
+  });
+
+  /** Two threads of alice's, 40 and 2 days old, each with a message carrying an uploaded file. */
+  async function threadsWithFiles(storage: MemoryFileStorage) {
+    const store = new MemoryStore();
+    const alice = { user: 'alice' };
+    for (const [id, ageDays] of [
+      ['old', 40],
+      ['new', 2],
+    ] as const) {
+      const created_at = new Date(Date.now() - ageDays * 86_400_000).toISOString();
+      await store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, alice);
+      const attachment = { type: 'file' as const, id: `atc_${id}`, name: `${id}.txt`, mime_type: 'text/plain' };
+      await store.saveAttachment(attachment, alice);
+      await storage.put(attachment.id, { bytes: new TextEncoder().encode(id), mimeType: 'text/plain' });
+      await store.addThreadItem(
+        id,
+        {
+          id: `msg_${id}`,
+          thread_id: id,
+          created_at,
+          type: 'user_message',
+          content: [{ type: 'input_text', text: 'see attached' }],
+          attachments: [attachment],
+          inference_options: {},
+        } as ThreadItem,
+        alice,
+      );
+    }
+    return { store, alice };
+  }
+
+  it('deletes the uploaded files of the threads it deletes, and their records, and nothing newer', async () => {
+    const storage = new MemoryFileStorage();
+    const { store, alice } = await threadsWithFiles(storage);
+    await createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, files: { storage }, retentionDays: 30 });
+    expect(await storage.get('atc_old')).toBeUndefined();
+    await expect(store.loadAttachment('atc_old', alice)).rejects.toThrow();
+    expect(await storage.get('atc_new')).toBeDefined();
+    expect((await store.loadAttachment('atc_new', alice)).id).toBe('atc_new');
+    expect((await store.listAllThreads({ limit: 10 })).data.map((row) => row.thread.id)).toEqual(['new']);
+  });
+
+  it('when the file storage fails, deletes nothing, so the next sweep can do it all', async () => {
+    const storage = new MemoryFileStorage();
+    const { store, alice } = await threadsWithFiles(storage);
+    storage.delete = async () => {
+      throw new Error('the bucket is unreachable');
+    };
+    await expect(
+      createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, files: { storage }, retentionDays: 30 }),
+    ).rejects.toThrow('the bucket is unreachable');
+    expect((await store.listAllThreads({ limit: 10 })).data.map((row) => row.thread.id)).toEqual(['new', 'old']);
+    expect((await store.loadAttachment('atc_old', alice)).id).toBe('atc_old');
+    expect(await storage.get('atc_old')).toBeDefined();
   });
 });

@@ -44,7 +44,7 @@ Options of serve (environment variable in brackets):
   --attachments-per-day <n> uploads a day per user [CHATKIT_ATTACHMENTS_PER_DAY] (default 100)
   --admin                 serve the site owner's inbox page at /admin/ and its API at /admin/api,
                           behind CHATKIT_ADMIN_TOKEN (24+ characters, environment only)
-  --retention-days <n>    delete threads older than this many days, at start and hourly
+  --retention-days <n>    delete threads (and their uploaded files) older than this many days, at start and hourly
                           [CHATKIT_RETENTION_DAYS] (default: keep them)
   --port <n>              port to listen on [PORT] (default 8787)
   --host <address>        address to listen on [HOST] (default 127.0.0.1; 0.0.0.0 in a container)

@@ -21,7 +21,7 @@ import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
 import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
 import { isFeedbackStore, type AdminStore, type ChatKitStore, type FeedbackStore, type StoreContext } from '../stores/store.js';
-import { createAttachments, type AttachmentsOptions } from '../protocol/attachments.js';
+import { createAttachments, deleteAttachmentFiles, type AttachmentsOptions } from '../protocol/attachments.js';
 
 export interface StandaloneConfig extends EndpointOptions {
   apiKey?: string;
@@ -50,8 +50,9 @@ export interface StandaloneConfig extends EndpointOptions {
    */
   admin?: { credential: string };
   /**
-   * Delete threads older than this many days, at start and every hour (stores that
-   * implement `AdminStore`: memory, SQLite, PostgreSQL). Safe with several instances on
+   * Delete threads older than this many days, with their items and attachments (the
+   * uploaded files too, with `files`), at start and every hour (stores that implement
+   * `AdminStore`: memory, SQLite, PostgreSQL). Safe with several instances on
    * one database: each deletes what is still there.
    */
   retentionDays?: number;
@@ -142,12 +143,27 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     if (!store?.deleteThreadsCreatedBefore)
       throw new Error('retentionDays needs a ChatKit store that can delete across users (memory, SQLite, PostgreSQL).');
     const days = config.retentionDays;
+    const storage = config.files?.storage;
+    if (storage && !store.listAttachmentIdsOfThreadsCreatedBefore)
+      throw new Error('retentionDays with files needs a store that can list the attachments of old threads (memory, SQLite, PostgreSQL).');
     const sweep = async () => {
-      const deleted = await store.deleteThreadsCreatedBefore!(new Date(Date.now() - days * 86_400_000).toISOString());
+      const before = new Date(Date.now() - days * 86_400_000).toISOString();
+      // The uploaded files first, then the records that name them: if the file storage
+      // fails, everything is still there for the next sweep to delete.
+      if (storage && store.listAttachmentIdsOfThreadsCreatedBefore) {
+        for (const id of await store.listAttachmentIdsOfThreadsCreatedBefore(before)) await deleteAttachmentFiles(storage, id);
+      }
+      const deleted = await store.deleteThreadsCreatedBefore!(before);
       if (deleted) log({ level: 'info', event: 'retention.deleted', message: `${deleted} threads older than ${days} days` });
     };
     await sweep();
-    const timer = setInterval(() => void sweep().catch(() => undefined), 60 * 60 * 1000);
+    const timer = setInterval(
+      () =>
+        void sweep().catch((error: unknown) =>
+          log({ level: 'error', event: 'retention.failed', message: String((error as Error)?.message ?? error) }),
+        ),
+      60 * 60 * 1000,
+    );
     (timer as { unref?: () => void }).unref?.();
   }
   if (config.admin) {

@@ -84,7 +84,15 @@ export interface AdminStore {
    * from the `FileStorage` too (the store keeps records, not bytes).
    */
   listUserAttachmentIds(user: string): Promise<string[]>;
-  /** Deletes every user's threads created before `before` (ISO 8601); answers how many. */
+  /**
+   * The ids of the attachments that user messages in threads created before `before`
+   * carry, so that retention can delete their files from the `FileStorage` first.
+   */
+  listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]>;
+  /**
+   * Deletes every user's threads created before `before` (ISO 8601), with their items
+   * and the attachment records their messages carry; answers how many threads.
+   */
   deleteThreadsCreatedBefore(before: string): Promise<number>;
 }
 
@@ -376,18 +384,37 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
     return count;
   }
 
+  async listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const { data, id } of this.#threadsCreatedBefore(before))
+      for (const attachment of attachmentIdsOf(data.items.get(id))) ids.add(attachment);
+    return [...ids].sort();
+  }
+
   async deleteThreadsCreatedBefore(before: string): Promise<number> {
     let count = 0;
-    for (const { user, id } of this.#created) {
-      const data = this.#users.get(user);
-      const thread = data?.threads.get(id);
-      if (!thread || thread.created_at >= before) continue;
-      data!.threads.delete(id);
-      data!.items.delete(id);
-      data!.feedback.delete(id);
+    for (const { data, id } of this.#threadsCreatedBefore(before)) {
+      for (const attachment of attachmentIdsOf(data.items.get(id))) data.attachments.delete(attachment);
+      data.threads.delete(id);
+      data.items.delete(id);
+      data.feedback.delete(id);
       count++;
     }
     this.#created = this.#created.filter(({ user, id }) => this.#users.get(user)?.threads.has(id));
     return count;
   }
+
+  /** Every user's threads created before `before`, with the data they are in. */
+  *#threadsCreatedBefore(before: string): Generator<{ data: UserData; id: string }> {
+    for (const { user, id } of [...this.#created]) {
+      const data = this.#users.get(user);
+      const thread = data?.threads.get(id);
+      if (thread && thread.created_at < before) yield { data: data!, id };
+    }
+  }
+}
+
+/** The attachment ids the user messages among `items` carry. */
+export function attachmentIdsOf(items: readonly ThreadItem[] | undefined): string[] {
+  return (items ?? []).flatMap((item) => (item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : []));
 }
