@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,16 @@ describe('DiskFileStorage', () => {
     await reopened.delete('atc_1');
     expect(await reopened.get('atc_1')).toBeUndefined();
     expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('deletes what is gone without complaint, and reports a delete the disk refuses', async () => {
+    const storage = await DiskFileStorage.open(join(dir, 'refused'));
+    await storage.delete('atc_never');
+    // Something that cannot be unlinked where the file would be: a retention sweep or an
+    // erasure must see the failure and keep the records that name the file.
+    mkdirSync(join(dir, 'refused', 'atc_stuck.data'));
+    writeFileSync(join(dir, 'refused', 'atc_stuck.data', 'inside'), 'x');
+    await expect(storage.delete('atc_stuck')).rejects.toMatchObject({ code: expect.stringMatching(/^E/) });
   });
 
   it('refuses keys that are paths', async () => {

@@ -332,42 +332,38 @@ export function adminContract(name: string, open: () => Promise<ChatKitStore & A
       expect(await store.deleteThreadsCreatedBefore('2026-11-15T00:00:00.000Z')).toBe(0); // again: nothing left to do
     });
 
-    it('names the attachments of the threads retention will delete, then deletes their records with them', async () => {
+    it('names the attachments sent in the threads retention will delete, then deletes their records with them', async () => {
       const store = await seeded();
-      const file = (id: string) => ({ type: 'file' as const, id, name: `${id}.txt`, mime_type: 'text/plain' });
-      const sent = async (context: StoreContext, threadId: string, itemId: string, attachments: string[]) =>
-        store.addThreadItem(
-          threadId,
-          {
-            ...message(itemId, threadId, 'see attached'),
-            type: 'user_message',
-            content: [{ type: 'input_text', text: 'see attached' }],
-            attachments: attachments.map(file),
-            inference_options: {},
-          } as ThreadItem,
-          context,
-        );
-      for (const [context, id] of [
-        [alice, 'atc_old_1'],
-        [alice, 'atc_old_2'],
-        [bob, 'atc_old_bob'],
-        [alice, 'atc_new'],
-        [alice, 'atc_unsent'],
-      ] as const)
-        await store.saveAttachment(file(id), context);
-      await sent(alice, 't_a1', 'u_old', ['atc_old_1', 'atc_old_2']); // created 2026-11-01
-      await sent(bob, 't_b1', 'u_old_bob', ['atc_old_bob']); // 2026-11-10
-      await sent(alice, 't_a2', 'u_new', ['atc_new']); // 2026-11-20
+      // As the ChatKit server keeps them: the record names the thread it was last sent in.
+      const file = (id: string, threadId?: string) => ({
+        type: 'file' as const,
+        id,
+        name: `${id}.txt`,
+        mime_type: 'text/plain',
+        ...(threadId && { thread_id: threadId }),
+      });
+      const plan: Array<[StoreContext, string, string | undefined]> = [
+        [alice, 'atc_old_1', 't_a1'], // t_a1 was created 2026-11-01
+        [alice, 'atc_old_2', 't_a1'], // its message since deleted: still found through its record
+        [bob, 'atc_old_bob', 't_b1'], // 2026-11-10
+        [alice, 'atc_resent', 't_a2'], // sent in t_a1, then again in the newer t_a2 (2026-11-20)
+        [bob, 'atc_old_1', 't_b2'], // alice's id, bob's own record in his newer thread
+        [alice, 'atc_unsent', undefined],
+      ];
+      for (const [context, id, threadId] of plan) await store.saveAttachment(file(id, threadId), context);
 
       const before = '2026-11-15T00:00:00.000Z';
-      expect(await store.listAttachmentIdsOfThreadsCreatedBefore(before)).toEqual(['atc_old_1', 'atc_old_2', 'atc_old_bob']);
+      expect(await store.listAttachmentsOfThreadsCreatedBefore(before)).toEqual([
+        { user: 'alice', id: 'atc_old_1' },
+        { user: 'alice', id: 'atc_old_2' },
+        { user: 'bob', id: 'atc_old_bob' },
+      ]);
       expect(await store.deleteThreadsCreatedBefore(before)).toBe(2);
-      expect(await store.listAttachmentIdsOfThreadsCreatedBefore(before)).toEqual([]);
+      expect(await store.listAttachmentsOfThreadsCreatedBefore(before)).toEqual([]);
       await expect(store.loadAttachment('atc_old_1', alice)).rejects.toBeInstanceOf(NotFoundError);
       await expect(store.loadAttachment('atc_old_bob', bob)).rejects.toBeInstanceOf(NotFoundError);
-      // A newer thread's attachment, and one never sent, stay.
-      expect((await store.listUserAttachmentIds('alice')).sort()).toEqual(['atc_new', 'atc_unsent']);
-      expect(await store.listUserAttachmentIds('bob')).toEqual([]);
+      expect((await store.listUserAttachmentIds('alice')).sort()).toEqual(['atc_resent', 'atc_unsent']);
+      expect(await store.listUserAttachmentIds('bob')).toEqual(['atc_old_1']);
     });
   });
 }

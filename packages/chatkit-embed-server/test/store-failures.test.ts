@@ -201,7 +201,7 @@ describe('retention', () => {
     ] as const) {
       const created_at = new Date(Date.now() - ageDays * 86_400_000).toISOString();
       await store.saveThread({ id, created_at, status: { type: 'active' }, metadata: {} }, alice);
-      const attachment = { type: 'file' as const, id: `atc_${id}`, name: `${id}.txt`, mime_type: 'text/plain' };
+      const attachment = { type: 'file' as const, id: `atc_${id}`, name: `${id}.txt`, mime_type: 'text/plain', thread_id: id };
       await store.saveAttachment(attachment, alice);
       await storage.put(attachment.id, { bytes: new TextEncoder().encode(id), mimeType: 'text/plain' });
       await store.addThreadItem(
@@ -232,15 +232,37 @@ describe('retention', () => {
     expect((await store.listAllThreads({ limit: 10 })).data.map((row) => row.thread.id)).toEqual(['new']);
   });
 
-  it('when the file storage fails, deletes nothing, so the next sweep can do it all', async () => {
+  it('with a handler of its own for attachments, asks it to delete the files, as whose they are', async () => {
+    const { store } = await threadsWithFiles(new MemoryFileStorage());
+    const deleted: Array<[string, string]> = [];
+    const attachments = {
+      create: async () => {
+        throw new Error('no uploads in this test');
+      },
+      delete: async (id: string, context: StoreContext) => void deleted.push([id, context.user]),
+    };
+    await createStandaloneServer({ chatkit: { store, respond: offlineResponder(), attachments }, retentionDays: 30 });
+    expect(deleted).toEqual([['atc_old', 'alice']]);
+    expect((await store.listUserAttachmentIds('alice')).sort()).toEqual(['atc_new']);
+  });
+
+  it('when the file storage fails, deletes nothing and says so, and the server still starts', async () => {
     const storage = new MemoryFileStorage();
     const { store, alice } = await threadsWithFiles(storage);
     storage.delete = async () => {
       throw new Error('the bucket is unreachable');
     };
-    await expect(
-      createStandaloneServer({ chatkit: { store, respond: offlineResponder() }, files: { storage }, retentionDays: 30 }),
-    ).rejects.toThrow('the bucket is unreachable');
+    const logs: LogEntry[] = [];
+    const server = await createStandaloneServer({
+      chatkit: { store, respond: offlineResponder() },
+      files: { storage },
+      retentionDays: 30,
+      log: (entry) => logs.push(entry),
+    });
+    expect(typeof server.handler).toBe('function');
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 'error', event: 'retention.failed', message: 'the bucket is unreachable' }),
+    );
     expect((await store.listAllThreads({ limit: 10 })).data.map((row) => row.thread.id)).toEqual(['new', 'old']);
     expect((await store.loadAttachment('atc_old', alice)).id).toBe('atc_old');
     expect(await storage.get('atc_old')).toBeDefined();

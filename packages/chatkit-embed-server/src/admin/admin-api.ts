@@ -39,7 +39,6 @@ import {
   InvalidCursorError,
   NotFoundError,
   StoreUnavailableError,
-  attachmentIdsOf,
   loadAllThreadItems,
   type AdminStore,
   type AdminThread,
@@ -190,7 +189,7 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         const [, user, threadId] = parts as [string, string, string];
         await store.loadThread(threadId, { user });
         const items = await loadAllThreadItems(store, threadId, { user });
-        const attachmentIds = attachmentIdsOf(items);
+        const attachmentIds = items.flatMap((item) => (item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : []));
         const files = await eraseFiles(attachmentIds);
         for (const id of attachmentIds) await store.deleteAttachment(id, { user });
         await store.deleteThread(threadId, { user });

@@ -44,6 +44,7 @@ export {
   type AdminStore,
   type AdminThread,
   type AdminThreadQuery,
+  type AttachmentOwner,
   type FeedbackStore,
   type FeedbackKind,
 } from '../stores/store.js';

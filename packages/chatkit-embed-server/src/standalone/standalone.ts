@@ -19,9 +19,9 @@ import type { WorkflowOptions } from '../session/hosted-sessions.js';
 import type { FetchHandler } from '../http/node-adapter.js';
 import { route } from '../http/router.js';
 import { createTokenHandler, createTokenSigner, createTokenVerifier, type TokenSigner, type TokenSignerOptions } from '../tokens/tokens.js';
-import { createChatKitServer, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
+import { createChatKitServer, type AttachmentHandler, type ChatKitServerOptions } from '../protocol/chatkit-server.js';
 import { isFeedbackStore, type AdminStore, type ChatKitStore, type FeedbackStore, type StoreContext } from '../stores/store.js';
-import { createAttachments, deleteAttachmentFiles, type AttachmentsOptions } from '../protocol/attachments.js';
+import { createAttachments, type AttachmentsOptions } from '../protocol/attachments.js';
 
 export interface StandaloneConfig extends EndpointOptions {
   apiKey?: string;
@@ -88,6 +88,8 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     routes['/.well-known/jwks.json'] = signer.jwksHandler();
     listed.push('GET  /.well-known/jwks.json');
   }
+  /** What deletes an attachment's file: the file storage's, or the page's own handler. */
+  let attachments: AttachmentHandler<StoreContext> | undefined;
   if (config.chatkit) {
     const configured = config.chatkit.limits;
     // Counted where the session limits are (shared on PostgreSQL), unless given elsewhere.
@@ -97,7 +99,7 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
       jwks: await signer.jwks(),
       ...(config.tokens?.secret !== undefined && { secret: config.tokens.secret }),
     });
-    let attachments = config.chatkit.attachments;
+    attachments = config.chatkit.attachments;
     if (config.files) {
       // Files at /chatkit-files (two-phase uploads and previews) and /chatkit-upload (direct).
       const files = createAttachments({
@@ -143,27 +145,27 @@ export async function createStandaloneServer(config: StandaloneConfig): Promise<
     if (!store?.deleteThreadsCreatedBefore)
       throw new Error('retentionDays needs a ChatKit store that can delete across users (memory, SQLite, PostgreSQL).');
     const days = config.retentionDays;
-    const storage = config.files?.storage;
-    if (storage && !store.listAttachmentIdsOfThreadsCreatedBefore)
-      throw new Error('retentionDays with files needs a store that can list the attachments of old threads (memory, SQLite, PostgreSQL).');
+    const files = attachments;
+    if (files && !store.listAttachmentsOfThreadsCreatedBefore)
+      throw new Error(
+        'retentionDays with attachments needs a store that can list the attachments of old threads (memory, SQLite, PostgreSQL).',
+      );
     const sweep = async () => {
       const before = new Date(Date.now() - days * 86_400_000).toISOString();
-      // The uploaded files first, then the records that name them: if the file storage
+      // The uploaded files first, then the records that name them: if deleting a file
       // fails, everything is still there for the next sweep to delete.
-      if (storage && store.listAttachmentIdsOfThreadsCreatedBefore) {
-        for (const id of await store.listAttachmentIdsOfThreadsCreatedBefore(before)) await deleteAttachmentFiles(storage, id);
-      }
+      if (files) for (const { user, id } of await store.listAttachmentsOfThreadsCreatedBefore!(before)) await files.delete(id, { user });
       const deleted = await store.deleteThreadsCreatedBefore!(before);
       if (deleted) log({ level: 'info', event: 'retention.deleted', message: `${deleted} threads older than ${days} days` });
     };
-    await sweep();
-    const timer = setInterval(
-      () =>
-        void sweep().catch((error: unknown) =>
-          log({ level: 'error', event: 'retention.failed', message: String((error as Error)?.message ?? error) }),
-        ),
-      60 * 60 * 1000,
-    );
+    // A failure is logged, and the next sweep, an hour later, tries again: a file storage
+    // or database that is briefly unreachable does not stop the server from starting.
+    const sweepLogged = () =>
+      sweep().catch((error: unknown) =>
+        log({ level: 'error', event: 'retention.failed', message: String((error as Error)?.message ?? error) }),
+      );
+    await sweepLogged();
+    const timer = setInterval(() => void sweepLogged(), 60 * 60 * 1000);
     (timer as { unref?: () => void }).unref?.();
   }
   if (config.admin) {

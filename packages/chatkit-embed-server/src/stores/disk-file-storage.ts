@@ -72,7 +72,13 @@ export class DiskFileStorage implements FileStorage {
       (s) => s.size,
       () => 0,
     );
-    await Promise.all([unlink(paths.data), unlink(paths.type)].map((p) => p.catch(() => undefined)));
+    // Gone already is done; anything else (permissions, a read-only disk) is a failure the
+    // caller must see, so that it keeps the records that name the file and tries again.
+    const gone = (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    };
+    await unlink(paths.data).catch(gone);
     this.#totalBytes -= size;
+    await unlink(paths.type).catch(gone);
   }
 }

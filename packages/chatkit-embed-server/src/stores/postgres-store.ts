@@ -19,6 +19,7 @@ import {
   type AdminStore,
   type AdminThread,
   type AdminThreadQuery,
+  type AttachmentOwner,
   type FeedbackKind,
   type FeedbackStore,
   type SortOrder,
@@ -27,17 +28,15 @@ import {
 } from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
-/** Ordered migrations; each runs once, recorded in chatkit_schema_migrations. */
 /**
- * The attachments user messages carry in threads created before `$1`: `a` is one entry
- * of a message's `attachments`, `t` its thread.
+ * An attachment record `c` sent in a thread of its user created before `$1`: the record
+ * names the thread it was last sent in (`thread_id`), which finds it also when its
+ * message is gone, and keeps an attachment sent again in a newer thread.
  */
-const OLD_ATTACHMENTS = `FROM chatkit_threads t
-  JOIN chatkit_items i ON i.user_id = t.user_id AND i.thread_id = t.id
-  CROSS JOIN LATERAL jsonb_array_elements(
-    CASE jsonb_typeof(i.data->'attachments') WHEN 'array' THEN i.data->'attachments' ELSE '[]'::jsonb END) a
-  WHERE t.data->>'created_at' < $1 AND i.data->>'type' = 'user_message'`;
+const IN_OLD_THREAD = `EXISTS (SELECT 1 FROM chatkit_threads t WHERE t.user_id = c.user_id
+  AND t.id = c.data->>'thread_id' AND t.data->>'created_at' < $1)`;
 
+/** Ordered migrations; each runs once, recorded in chatkit_schema_migrations. */
 const MIGRATIONS: string[] = [
   `CREATE TABLE chatkit_threads (
      seq BIGSERIAL PRIMARY KEY,
@@ -440,20 +439,19 @@ export class PostgresStore implements ChatKitStore, AdminStore, FeedbackStore {
     return count;
   }
 
-  /** Safe to run from several instances at once: each deletes what is still there. */
-  async listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]> {
-    const { rows } = await this.#query<{ id: string }>(`SELECT DISTINCT a->>'id' AS id ${OLD_ATTACHMENTS} ORDER BY id`, [before]);
-    return rows.map((row) => row.id);
+  async listAttachmentsOfThreadsCreatedBefore(before: string): Promise<AttachmentOwner[]> {
+    const { rows } = await this.#query<AttachmentOwner>(
+      `SELECT user_id AS "user", id FROM chatkit_attachments c WHERE ${IN_OLD_THREAD} ORDER BY user_id, id`,
+      [before],
+    );
+    return rows;
   }
 
+  /** Safe to run from several instances at once: each deletes what is still there. */
   async deleteThreadsCreatedBefore(before: string): Promise<number> {
     let count = 0;
     await this.#transaction(async (client) => {
-      // The records first: they are found through the items that carry them.
-      await client.query(
-        `DELETE FROM chatkit_attachments c WHERE EXISTS (SELECT 1 ${OLD_ATTACHMENTS} AND t.user_id = c.user_id AND a->>'id' = c.id)`,
-        [before],
-      );
+      await client.query(`DELETE FROM chatkit_attachments c WHERE ${IN_OLD_THREAD}`, [before]);
       await client.query(
         `DELETE FROM chatkit_items i USING chatkit_threads t
           WHERE t.user_id = i.user_id AND t.id = i.thread_id AND t.data->>'created_at' < $1`,

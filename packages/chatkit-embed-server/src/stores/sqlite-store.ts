@@ -15,6 +15,7 @@ import {
   type AdminStore,
   type AdminThread,
   type AdminThreadQuery,
+  type AttachmentOwner,
   type ChatKitStore,
   type FeedbackKind,
   type FeedbackStore,
@@ -24,19 +25,18 @@ import {
 } from './store.js';
 import type { Attachment, Page, ThreadItem, ThreadMetadata } from '../protocol/types.js';
 
+/**
+ * An attachment record `c` sent in a thread of its user created before `?`: the record
+ * names the thread it was last sent in (`thread_id`), which finds it also when its
+ * message is gone, and keeps an attachment sent again in a newer thread.
+ */
+const IN_OLD_THREAD = `EXISTS (SELECT 1 FROM chatkit_threads t WHERE t.user_id = c.user_id
+  AND t.id = json_extract(c.data, '$.thread_id') AND json_extract(t.data, '$.created_at') < ?)`;
+
 // WAL with synchronous=NORMAL: a commit is not fsynced until the next checkpoint, which
 // is safe against the process crashing (kill -9 mid-stream loses nothing committed) and
 // costs at most the last commits on a power loss or an OS crash. A busy timeout makes a
 // writer wait for a lock (another process, a backup) instead of failing at once.
-/**
- * The attachments user messages carry in threads created before `?`: `a.value` is one
- * entry of a message's `attachments`, `t` its thread.
- */
-const OLD_ATTACHMENTS = `FROM chatkit_threads t
-  JOIN chatkit_items i ON i.user_id = t.user_id AND i.thread_id = t.id
-  JOIN json_each(i.data, '$.attachments') a
-  WHERE json_extract(t.data, '$.created_at') < ? AND json_extract(i.data, '$.type') = 'user_message'`;
-
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
@@ -315,23 +315,16 @@ export class SqliteStore implements ChatKitStore, AdminStore, FeedbackStore {
     return count;
   }
 
-  async listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]> {
-    const rows = this.#db
-      .prepare(`SELECT DISTINCT json_extract(a.value, '$.id') AS id ${OLD_ATTACHMENTS} ORDER BY id`)
-      .all(before) as Array<{ id: string }>;
-    return rows.map((row) => row.id);
+  async listAttachmentsOfThreadsCreatedBefore(before: string): Promise<AttachmentOwner[]> {
+    return this.#db
+      .prepare(`SELECT user_id AS user, id FROM chatkit_attachments c WHERE ${IN_OLD_THREAD} ORDER BY user_id, id`)
+      .all(before) as unknown as AttachmentOwner[];
   }
 
   async deleteThreadsCreatedBefore(before: string): Promise<number> {
     let count = 0;
     this.#transaction(() => {
-      // The records first: they are found through the items that carry them.
-      this.#db
-        .prepare(
-          `DELETE FROM chatkit_attachments WHERE EXISTS (SELECT 1 ${OLD_ATTACHMENTS}
-             AND t.user_id = chatkit_attachments.user_id AND json_extract(a.value, '$.id') = chatkit_attachments.id)`,
-        )
-        .run(before);
+      this.#db.prepare(`DELETE FROM chatkit_attachments AS c WHERE ${IN_OLD_THREAD}`).run(before);
       this.#db
         .prepare(
           `DELETE FROM chatkit_items WHERE EXISTS (SELECT 1 FROM chatkit_threads t WHERE t.user_id = chatkit_items.user_id

@@ -85,15 +85,21 @@ export interface AdminStore {
    */
   listUserAttachmentIds(user: string): Promise<string[]>;
   /**
-   * The ids of the attachments that user messages in threads created before `before`
-   * carry, so that retention can delete their files from the `FileStorage` first.
+   * The attachments sent in threads created before `before` (their record's
+   * `thread_id`), with whose they are, so that retention can delete their files first.
    */
-  listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]>;
+  listAttachmentsOfThreadsCreatedBefore(before: string): Promise<AttachmentOwner[]>;
   /**
    * Deletes every user's threads created before `before` (ISO 8601), with their items
-   * and the attachment records their messages carry; answers how many threads.
+   * and the records of the attachments sent in them; answers how many threads.
    */
   deleteThreadsCreatedBefore(before: string): Promise<number>;
+}
+
+/** An attachment record's id, and the user it belongs to. */
+export interface AttachmentOwner {
+  user: string;
+  id: string;
 }
 
 /**
@@ -384,17 +390,18 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
     return count;
   }
 
-  async listAttachmentIdsOfThreadsCreatedBefore(before: string): Promise<string[]> {
-    const ids = new Set<string>();
-    for (const { data, id } of this.#threadsCreatedBefore(before))
-      for (const attachment of attachmentIdsOf(data.items.get(id))) ids.add(attachment);
-    return [...ids].sort();
+  async listAttachmentsOfThreadsCreatedBefore(before: string): Promise<AttachmentOwner[]> {
+    const found: AttachmentOwner[] = [];
+    for (const { user, data, id } of this.#threadsCreatedBefore(before)) {
+      for (const attachment of sentIn(data, id)) found.push({ user, id: attachment });
+    }
+    return found.sort((a, b) => compare(a.user, b.user) || compare(a.id, b.id));
   }
 
   async deleteThreadsCreatedBefore(before: string): Promise<number> {
     let count = 0;
     for (const { data, id } of this.#threadsCreatedBefore(before)) {
-      for (const attachment of attachmentIdsOf(data.items.get(id))) data.attachments.delete(attachment);
+      for (const attachment of sentIn(data, id)) data.attachments.delete(attachment);
       data.threads.delete(id);
       data.items.delete(id);
       data.feedback.delete(id);
@@ -405,16 +412,21 @@ export class MemoryStore implements ChatKitStore, AdminStore, FeedbackStore {
   }
 
   /** Every user's threads created before `before`, with the data they are in. */
-  *#threadsCreatedBefore(before: string): Generator<{ data: UserData; id: string }> {
+  *#threadsCreatedBefore(before: string): Generator<{ user: string; data: UserData; id: string }> {
     for (const { user, id } of [...this.#created]) {
       const data = this.#users.get(user);
       const thread = data?.threads.get(id);
-      if (thread && thread.created_at < before) yield { data: data!, id };
+      if (thread && thread.created_at < before) yield { user, data: data!, id };
     }
   }
 }
 
-/** The attachment ids the user messages among `items` carry. */
-export function attachmentIdsOf(items: readonly ThreadItem[] | undefined): string[] {
-  return (items ?? []).flatMap((item) => (item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : []));
+/**
+ * The ids of a user's attachment records last sent in `threadId` (their `thread_id`),
+ * which finds them also when their message is gone, and not when sent again elsewhere.
+ */
+function sentIn(data: UserData, threadId: string): string[] {
+  return [...data.attachments.values()].filter((attachment) => attachment.thread_id === threadId).map(({ id }) => id);
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
