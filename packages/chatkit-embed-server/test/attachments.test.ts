@@ -44,6 +44,32 @@ describe('two-phase uploads', () => {
     expect((await fetch(attachment.preview_url)).status).toBe(404);
   });
 
+  it('deleting a thread deletes the files its messages carried, but not one sent again in a thread that stays', async () => {
+    const chat = await start();
+    const upload = async (name: string) => {
+      const { body } = await chat.call('attachments.create', { name, size: 3, mime_type: 'image/png' });
+      await fetch(body.upload_descriptor.url, { method: 'POST', body: form(name, 'image/png', 'abc') });
+      return body as { id: string; preview_url: string };
+    };
+    const [only, shared] = [await upload('only.png'), await upload('shared.png')];
+    const send = async (attachments: string[]) => {
+      const { events } = await chat.stream('threads.create', { input: { ...userText('see attached'), attachments } });
+      return (events[0] as { thread: { id: string } }).thread.id;
+    };
+    const first = await send([only.id, shared.id]);
+    const second = await send([shared.id]);
+
+    expect((await chat.call('threads.delete', { thread_id: first })).status).toBe(200);
+    expect((await fetch(only.preview_url)).status).toBe(404);
+    await expect(chat.store.loadAttachment(only.id, { user: 'alice' })).rejects.toThrow();
+    // Sent again in the second thread, it belongs to that one now.
+    expect(await (await fetch(shared.preview_url)).text()).toBe('abc');
+    expect((await chat.store.loadAttachment(shared.id, { user: 'alice' })).thread_id).toBe(second);
+
+    expect((await chat.call('threads.delete', { thread_id: second })).status).toBe(200);
+    expect((await fetch(shared.preview_url)).status).toBe(404);
+  });
+
   it('a wrong token finds nothing', async () => {
     const chat = await start();
     const { body } = await chat.call('attachments.create', { name: 'a.txt', size: 3, mime_type: 'text/plain' });

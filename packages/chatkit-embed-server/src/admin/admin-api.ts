@@ -39,6 +39,7 @@ import {
   InvalidCursorError,
   NotFoundError,
   StoreUnavailableError,
+  attachmentsSentIn,
   loadAllThreadItems,
   type AdminStore,
   type AdminThread,
@@ -188,8 +189,7 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (method === 'DELETE' && parts.length === 3 && parts[0] === 'threads') {
         const [, user, threadId] = parts as [string, string, string];
         await store.loadThread(threadId, { user });
-        const items = await loadAllThreadItems(store, threadId, { user });
-        const attachmentIds = items.flatMap((item) => (item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : []));
+        const attachmentIds = await attachmentsSentIn(store, threadId, { user });
         const files = await eraseFiles(attachmentIds);
         for (const id of attachmentIds) await store.deleteAttachment(id, { user });
         await store.deleteThread(threadId, { user });

@@ -19,7 +19,14 @@ import { TokenError } from '../tokens/tokens.js';
 import { ChatKitStreamError, now } from './events.js';
 import { createUsageLimiter, type UsageLimits } from './usage-limits.js';
 import { isStreamingRequest, parseChatKitRequest, type ChatKitRequest, type RequestOf, type StreamingRequest } from './requests.js';
-import { NotFoundError, StoreUnavailableError, isFeedbackStore, type ChatKitStore, type StoreContext } from '../stores/store.js';
+import {
+  NotFoundError,
+  StoreUnavailableError,
+  attachmentsSentIn,
+  isFeedbackStore,
+  type ChatKitStore,
+  type StoreContext,
+} from '../stores/store.js';
 import {
   STREAM_ERROR,
   type Action,
@@ -242,10 +249,20 @@ export function createChatKitServer<C extends StoreContext = StoreContext>(
         await store.saveThread(thread, context);
         return threadResponse(thread);
       }
-      case 'threads.delete':
-        await store.loadThread(request.params.thread_id, context);
-        await store.deleteThread(request.params.thread_id, context);
+      case 'threads.delete': {
+        const threadId = request.params.thread_id;
+        await store.loadThread(threadId, context);
+        // The visitor's uploads go with their conversation: the files first, then the
+        // records, then the thread, so that a failure leaves the thread to delete again.
+        if (options.attachments) {
+          for (const id of await attachmentsSentIn(store, threadId, context)) {
+            await options.attachments.delete(id, context);
+            await store.deleteAttachment(id, context);
+          }
+        }
+        await store.deleteThread(threadId, context);
         return {};
+      }
       case 'threads.sync_custom_action': {
         if (!options.syncAction) throw notImplemented('Synchronous widget actions', 'syncAction');
         const thread = await store.loadThread(request.params.thread_id, context);

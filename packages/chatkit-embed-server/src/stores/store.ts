@@ -209,6 +209,28 @@ export async function loadAllThreadItems(store: ChatKitStore, threadId: string, 
 }
 
 /**
+ * The attachments that go with a thread when it is deleted: those its user messages
+ * carry whose record was last sent in it (`thread_id`). One sent again in another thread
+ * stays with that one; a record already gone is skipped.
+ */
+export async function attachmentsSentIn(store: ChatKitStore, threadId: string, context: StoreContext): Promise<string[]> {
+  const carried = new Set(
+    (await loadAllThreadItems(store, threadId, context)).flatMap((item) =>
+      item.type === 'user_message' ? (item.attachments ?? []).map(({ id }) => id) : [],
+    ),
+  );
+  const sent: string[] = [];
+  for (const id of carried) {
+    const record = await store.loadAttachment(id, context).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (record && (record.thread_id ?? threadId) === threadId) sent.push(id);
+  }
+  return sent;
+}
+
+/**
  * One page of `rows` (in ascending order) after the row whose id is `after`.
  * `after` in the result is the cursor for the next page.
  */
