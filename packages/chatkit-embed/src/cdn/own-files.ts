@@ -4,16 +4,12 @@
  * Types policy. Smaller than the connector's loader, which the shell does not need: its
  * own files define no tag, and a second chat waits on the same load.
  */
-import { loadFailedMessage, scriptElement } from '../connector/script-element.js';
+import { loadFailedMessage, retryURL, scriptElement } from '../connector/script-element.js';
 import { trustedScriptURL, trustedTypesMessage } from '../connector/trusted-types.js';
 import { ownScript } from './own-script.js';
 
 const loads = new Map<string, Promise<void>>();
-/**
- * Failed loads per file. A retry asks for the file under a new URL: within a page, the
- * browser answers a script URL that failed with an HTTP error from its memory of that
- * failure, without asking the server again.
- */
+/** Failed loads per file, for a retry's URL (see `retryURL`). */
 const failures = new Map<string, number>();
 
 /**
@@ -40,7 +36,7 @@ function loadOnce(name: string, label: string, options: { nonce?: string; timeou
   let load = loads.get(file);
   if (!load) {
     const failed = failures.get(file);
-    const src = failed ? `${file}?retry=${failed}` : file;
+    const src = retryURL(file, failed);
     const script = scriptElement(document, src, { nonce: options.nonce, scriptURL: (url) => trustedScriptURL(window, url) });
     // Not remembered: the page's policy may allow it on a later try.
     if (!script) return Promise.reject(new Error(trustedTypesMessage(label)));

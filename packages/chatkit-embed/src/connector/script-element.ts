@@ -27,6 +27,15 @@ export function scriptElement(
   return script;
 }
 
+/**
+ * The URL to ask for after `failures` failed or stalled loads of `src`. Within a page,
+ * the browser answers a script URL that failed with an HTTP error from its memory of
+ * that failure, without asking the server again: a retry needs a URL of its own.
+ */
+export function retryURL(src: string, failures: number | undefined): string {
+  return failures ? `${src}${src.includes('?') ? '&' : '?'}retry=${failures}` : src;
+}
+
 /** Why a script's load failed, as the browser lets us know it (an `error` event, no reason). */
 export function loadFailedMessage(label: string, src: string): string {
   return (

@@ -6,7 +6,7 @@
  * Both use the page's CSP nonce and the shell's one Trusted Types policy.
  */
 
-import { loadFailedMessage, scriptElement } from './script-element.js';
+import { loadFailedMessage, retryURL, scriptElement } from './script-element.js';
 import { trustedTypesMessage } from './trusted-types.js';
 
 import { CHATKIT_SCRIPT_URL } from './chatkit-script.js';
@@ -47,11 +47,7 @@ export interface ScriptLoadOptions {
 const loads = new WeakMap<Document, Map<string, Promise<void>>>();
 /** The `<script>` each load inserted, removed when the load fails or stalls. */
 const elements = new WeakMap<Promise<void>, HTMLScriptElement>();
-/**
- * Failed or stalled loads per document and URL. A retry asks for the script under a new
- * URL (`?retry=1`, ...): within a page, the browser answers a script URL that failed with
- * an HTTP error from its memory of that failure, without asking the server again.
- */
+/** Failed or stalled loads per document and URL, for a retry's URL (see `retryURL`). */
 const failures = new WeakMap<Document, Map<string, number>>();
 
 /**
@@ -131,13 +127,7 @@ function insertScript(doc: Document, win: Window, src: string, options: ScriptLo
   // A script the page added itself (or an earlier copy of this library) is enough.
   if (defined && [...doc.scripts].some((script) => script.src === src)) return defined;
 
-  const retry = failures.get(doc)?.get(src);
-  let url = src;
-  if (retry) {
-    const next = new URL(src);
-    next.searchParams.set('retry', String(retry));
-    url = next.href;
-  }
+  const url = retryURL(src, failures.get(doc)?.get(src));
   const script = scriptElement(doc, url, { nonce, ...(options.scriptURL && { scriptURL: options.scriptURL }) });
   if (!script) return Promise.reject(new ScriptLoadError(trustedTypesMessage(label), 'trusted-types'));
   const loaded = new Promise<void>((resolve, reject) => {

@@ -94,28 +94,24 @@ export class ChatView {
     // The page behind a full-screen panel stays put.
     const lock = this.#fullscreen;
     if (lock && !this.#unlockScroll) this.#unlockScroll = lockScroll(this.#host.ownerDocument);
-    if (!lock) this.#release();
+    if (!lock) this.release();
   }
 
   /** Lets the page scroll again; the element calls it when it leaves the page. */
   release(): void {
-    this.#release();
+    this.#unlockScroll?.();
+    this.#unlockScroll = undefined;
   }
 
   /** Takes the view out of the element, for a change of mode. */
   remove(): void {
-    this.#release();
+    this.release();
     this.#host.removeController(this.#narrow);
     if (this.#trap) this.#host.removeController(this.#trap);
     this.#narrow.hostDisconnected();
     this.#trap?.hostDisconnected();
     this.#launcher?.panel.remove();
     this.#states.remove();
-  }
-
-  #release(): void {
-    this.#unlockScroll?.();
-    this.#unlockScroll = undefined;
   }
 }
 
